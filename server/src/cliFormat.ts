@@ -1,0 +1,49 @@
+/** How `surveyor check` prints its findings: plain lines, JSON, or GitHub Actions annotations. */
+
+export type OutputFormat = 'text' | 'json' | 'github';
+
+export interface CliFinding {
+  file: string;
+  /** 1-based, like editors and GitHub show them. */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: 'error' | 'warning' | 'info' | 'hint';
+  code: string;
+  message: string;
+}
+
+export function formatFindings(findings: CliFinding[], format: OutputFormat): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(findings, null, 2);
+    case 'github':
+      return findings.map(githubAnnotation).join('\n');
+    case 'text':
+      return findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`).join('\n');
+  }
+}
+
+/** `::warning file=…,line=…::message`; GitHub knows error, warning and notice. */
+function githubAnnotation(f: CliFinding): string {
+  const level = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
+  const props = [
+    `file=${escapeProperty(f.file)}`,
+    `line=${f.line}`,
+    `col=${f.column}`,
+    `endLine=${f.endLine}`,
+    `endColumn=${f.endColumn}`,
+    `title=${escapeProperty(`surveyor ${f.code}`)}`,
+  ].join(',');
+  return `::${level} ${props}::${escapeData(f.message)}`;
+}
+
+// The escaping GitHub's workflow commands define for data and for property values.
+function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}

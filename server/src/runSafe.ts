@@ -1,0 +1,27 @@
+import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+import { ParseCancelledError } from './service/model/documentParser';
+
+/**
+ * Runs a request handler so that it never throws to the client: a cancelled
+ * request answers RequestCancelled, and an error is logged and answered with
+ * `empty` (so the editor shows nothing rather than an error popup).
+ */
+export async function runSafe<T, E = void>(
+  log: (message: string) => void,
+  what: string,
+  empty: T,
+  token: CancellationToken | undefined,
+  handler: () => Promise<T>,
+  cancelData?: E,
+): Promise<T | ResponseError<E>> {
+  const cancelled = () => new ResponseError<E>(LSPErrorCodes.RequestCancelled, `${what}: request cancelled`, cancelData);
+  if (token?.isCancellationRequested) return cancelled();
+  try {
+    const result = await handler();
+    return token?.isCancellationRequested ? cancelled() : result;
+  } catch (error) {
+    if (error instanceof ParseCancelledError) return cancelled();
+    log(`Error while computing ${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return empty;
+  }
+}

@@ -1,0 +1,93 @@
+import {
+  DEFAULT_RULE_SEVERITIES,
+  NUMBERING_STARTS,
+  NUMBERING_STYLES,
+  SEVERITIES,
+  defaultSettings,
+  type RuleCode,
+  type SurveyorSettings,
+} from '../../../shared/settings';
+
+/** One source of settings: `.surveyor.json`, or the editor's `surveyor.*` settings. */
+export interface SettingsLayer {
+  /** Named in messages: a file path, or "VS Code settings". */
+  source: string;
+  value: unknown;
+}
+
+export interface ResolvedSettings {
+  settings: SurveyorSettings;
+  /** Clear messages naming the source and what is wrong with it; the wrong values were ignored. */
+  problems: string[];
+}
+
+/**
+ * Defaults, then each layer on top in order. A value of the wrong type or an
+ * unknown key is reported and ignored, never fatal: the rest still applies.
+ */
+export function resolveSettings(layers: SettingsLayer[]): ResolvedSettings {
+  const settings = defaultSettings();
+  const problems: string[] = [];
+  for (const layer of layers) applyLayer(settings, layer, (m) => problems.push(`${layer.source}: ${m}`));
+  return { settings, problems };
+}
+
+function applyLayer(settings: SurveyorSettings, { value }: SettingsLayer, problem: (message: string) => void): void {
+  if (value === undefined || value === null) return;
+  if (!isObject(value)) return problem(`expected an object with Surveyor settings, found ${describe(value)}; using the defaults.`);
+  for (const [key, v] of Object.entries(value)) {
+    switch (key) {
+      case 'rules':
+        applyRules(settings, v, problem);
+        break;
+      case 'numbering':
+        applyNumbering(settings, v, problem);
+        break;
+      case 'files':
+        if (Array.isArray(v) && v.every((g) => typeof g === 'string')) settings.files = v;
+        else problem(`"files" must be a list of glob strings, found ${describe(v)}.`);
+        break;
+      case '$schema':
+      case 'trace':
+        break;
+      default:
+        problem(`unknown setting "${key}" (known: rules, numbering, files).`);
+    }
+  }
+}
+
+function applyRules(settings: SurveyorSettings, value: unknown, problem: (message: string) => void): void {
+  if (!isObject(value)) return problem(`"rules" must map rule codes to a severity, found ${describe(value)}.`);
+  for (const [code, severity] of Object.entries(value)) {
+    if (!(code in DEFAULT_RULE_SEVERITIES)) {
+      problem(`unknown rule "${code}" (known: ${Object.keys(DEFAULT_RULE_SEVERITIES).join(', ')}).`);
+    } else if (!SEVERITIES.includes(severity as never)) {
+      problem(`rule "${code}": severity must be one of ${SEVERITIES.join(', ')}, found ${describe(severity)}.`);
+    } else {
+      settings.rules[code as RuleCode] = severity as SurveyorSettings['rules'][RuleCode];
+    }
+  }
+}
+
+function applyNumbering(settings: SurveyorSettings, value: unknown, problem: (message: string) => void): void {
+  if (!isObject(value)) return problem(`"numbering" must be an object, found ${describe(value)}.`);
+  for (const [key, v] of Object.entries(value)) {
+    if (key === 'style') {
+      if (NUMBERING_STYLES.includes(v as never)) settings.numbering.style = v as SurveyorSettings['numbering']['style'];
+      else problem(`"numbering.style" must be one of ${NUMBERING_STYLES.join(', ')}, found ${describe(v)}.`);
+    } else if (key === 'start') {
+      if (NUMBERING_STARTS.includes(v as never)) settings.numbering.start = v as SurveyorSettings['numbering']['start'];
+      else problem(`"numbering.start" must be one of ${NUMBERING_STARTS.join(', ')}, found ${describe(v)}.`);
+    } else {
+      problem(`unknown setting "numbering.${key}" (known: style, start).`);
+    }
+  }
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function describe(v: unknown): string {
+  return JSON.stringify(v) ?? String(v);
+}

@@ -1,0 +1,233 @@
+import type { Html, List, Node, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Position } from 'vscode-languageserver-types';
+import { parseEntry } from './parseEntry';
+import { PositionMapper } from './positions';
+import type { AnchorRef, ExplicitAnchor, ListBlock, ListItem, ParseProblem, SectionHeading } from './types';
+
+/**
+ * What one chunk of a document (from a top-level heading to the next) holds,
+ * with ranges already in document lines. Sections, slugs and entries across
+ * chunks are put together by `assemble.ts`.
+ */
+export interface ChunkModel {
+  headings: SectionHeading[];
+  lists: ListBlock[];
+  anchors: AnchorRef[];
+  explicitAnchors: ExplicitAnchor[];
+  problems: ParseProblem[];
+  /** Where the chunk's text ends, in document lines. */
+  end: Position;
+  /** How the chunk's last block is left open, so that a heading after it would be swallowed. */
+  openAtEnd?: OpenBlock;
+}
+
+/** A block that runs on until something closes it: a fenced code block or an HTML block. */
+export type OpenBlock =
+  | { kind: 'fence'; fence: string }
+  | { kind: 'html-until'; marker: RegExp }
+  | { kind: 'html-until-blank' };
+
+const processor = unified().use(remarkParse);
+
+export function parseChunk(text: string, firstLine: number): ChunkModel {
+  const map = new PositionMapper(text, firstLine);
+  const model: ChunkModel = { headings: [], lists: [], anchors: [], explicitAnchors: [], problems: [], end: map.position(text.length) };
+  let root: Root;
+  try {
+    root = processor.parse(text);
+  } catch (error) {
+    model.problems.push({ message: `Surveyor could not parse this part of the file: ${String(error)}`, range: map.range(0, 0) });
+    return model;
+  }
+  const walker = new Walker(text, map, model);
+  for (const child of root.children) walker.block(child, 0, true);
+  const last = root.children[root.children.length - 1];
+  const open = last && openBlockAtEnd(last, text);
+  if (open) model.openAtEnd = open;
+  return model;
+}
+
+class Walker {
+  constructor(
+    private readonly text: string,
+    private readonly map: PositionMapper,
+    private readonly model: ChunkModel,
+  ) {}
+
+  block(node: RootContent, listDepth: number, topLevel: boolean): void {
+    switch (node.type) {
+      case 'heading':
+        this.model.headings.push({
+          kind: 'heading',
+          depth: node.depth,
+          text: toString(node),
+          range: this.rangeOf(node),
+          textRange: this.innerRange(node),
+        });
+        this.inline(node.children);
+        return;
+      case 'paragraph':
+        if (topLevel && isCategoryLine(node, this.text)) {
+          this.model.headings.push({ kind: 'category', text: toString(node), range: this.rangeOf(node), textRange: this.innerRange(innermost(node)) });
+        }
+        this.inline(node.children);
+        return;
+      case 'list':
+        this.list(node, listDepth);
+        return;
+      case 'html':
+        this.html(node);
+        return;
+      case 'code':
+        return;
+      default:
+        if ('children' in node) for (const child of node.children as RootContent[]) this.block(child, listDepth, false);
+    }
+  }
+
+  private list(node: List, depth: number): void {
+    const items: ListItem[] = node.children.map((item) => {
+      const entry = parseEntry(item, this.text, this.map);
+      return { range: this.rangeOf(item), marker: this.marker(start(item)), ...(entry ? { entry } : {}) };
+    });
+    this.model.lists.push({ ordered: node.ordered === true, range: this.rangeOf(node), depth, items });
+    for (const item of node.children) for (const child of item.children) this.block(child, depth + 1, false);
+  }
+
+  private marker(offset: number): ListItem['marker'] {
+    const m = /^(\d{1,9})([.)])|^([-*+])/.exec(this.text.slice(offset, offset + 11));
+    if (!m) return { delimiter: '' };
+    if (m[3]) return { delimiter: m[3] };
+    return { number: Number(m[1]), numberRange: this.map.range(offset, offset + m[1]!.length), delimiter: m[2]! };
+  }
+
+  private inline(nodes: PhrasingContent[]): void {
+    for (const node of nodes) {
+      if (node.type === 'link' && node.url.startsWith('#')) this.markdownAnchor(node);
+      else if (node.type === 'html') this.html(node);
+      if ('children' in node) this.inline(node.children as PhrasingContent[]);
+    }
+  }
+
+  /** `[label](#fragment)`: the fragment stands after the `](` that follows the label. */
+  private markdownAnchor(node: PhrasingContent & { url: string }): void {
+    const s = start(node);
+    const labelEnd = 'children' in node && node.children.length > 0 ? end(node.children[node.children.length - 1]!) : s + 1;
+    const hash = this.text.indexOf('#', labelEnd);
+    if (hash === -1 || hash >= end(node)) return;
+    const fragment = node.url.slice(1);
+    this.model.anchors.push({ kind: 'markdown', fragment, range: this.map.range(hash + 1, hash + 1 + rawLength(this.text, hash + 1, end(node))) });
+  }
+
+  /** Anchors in raw HTML: `href="#x"` refers to one; `id="x"` and `name="x"` define one. */
+  private html(node: Html): void {
+    const s = start(node);
+    const source = this.text.slice(s, end(node));
+    for (const m of source.matchAll(/\bhref\s*=\s*(["'])#([^"']*)\1/gi)) {
+      const at = s + m.index + m[0].indexOf('#') + 1;
+      this.model.anchors.push({ kind: 'html', fragment: m[2]!, range: this.map.range(at, at + m[2]!.length) });
+    }
+    for (const m of source.matchAll(/\b(?:id|name)\s*=\s*(["'])([^"']+)\1/gi)) {
+      const at = s + m.index + m[0].lastIndexOf(m[2]!);
+      this.model.explicitAnchors.push({ name: m[2]!, range: this.map.range(at, at + m[2]!.length) });
+    }
+  }
+
+  private rangeOf(node: Node) {
+    return this.map.range(start(node), end(node));
+  }
+
+  /** From the first child to the last (a heading's text without `#` marks). */
+  private innerRange(node: Nodes) {
+    const kids = 'children' in node ? (node.children as Node[]) : [];
+    if (kids.length === 0) return this.map.range(end(node), end(node));
+    return this.map.range(start(kids[0]!), end(kids[kids.length - 1]!));
+  }
+}
+
+/** A paragraph that is nothing but bold text on one line: `***Text Prompt-driven***`, `**Models**`. */
+function isCategoryLine(node: Paragraph, text: string): boolean {
+  if (node.children.length !== 1) return false;
+  const only = node.children[0]!;
+  const bold = only.type === 'strong' || (only.type === 'emphasis' && only.children.length === 1 && only.children[0]!.type === 'strong');
+  return bold && !text.slice(start(node), end(node)).includes('\n') && toString(node).trim() !== '';
+}
+
+function innermost(node: Paragraph): Nodes {
+  let current: Nodes = node.children[0]!;
+  while ('children' in current && current.children.length === 1 && ['strong', 'emphasis'].includes(current.children[0]!.type)) {
+    current = current.children[0] as Nodes;
+  }
+  return current;
+}
+
+/** Length of a link destination written from `from` (up to whitespace or the closing paren). */
+function rawLength(text: string, from: number, limit: number): number {
+  let i = from;
+  while (i < limit && !/[\s)>]/.test(text[i]!)) i++;
+  return i - from;
+}
+
+/**
+ * Whether the last block of a chunk stays open at the chunk's end. Only
+ * top-level fenced code and HTML blocks can swallow a heading line that
+ * follows (containers close at a line that is not indented).
+ */
+function openBlockAtEnd(node: RootContent, text: string): OpenBlock | undefined {
+  const from = lineStart(text, start(node));
+  const to = end(node);
+  const firstLine = text.slice(from, lineEnd(text, from));
+  if (node.type === 'code') {
+    const open = /^ {0,3}(`{3,}|~{3,})/.exec(firstLine);
+    if (!open) return undefined;
+    const fence = open[1]!;
+    const lastLineStart = lineStart(text, to);
+    const closes = lastLineStart > from && isClosingFence(text.slice(lastLineStart, lineEnd(text, lastLineStart)), fence);
+    return closes ? undefined : { kind: 'fence', fence };
+  }
+  if (node.type === 'html') {
+    const marker = htmlEndMarker(firstLine);
+    if (marker) {
+      const afterOpening = text.slice(from + firstLine.indexOf('<') + 2, to);
+      return marker.test(afterOpening) ? undefined : { kind: 'html-until', marker };
+    }
+    // Kinds 6 and 7 end at a blank line; all that follows the last block is blank space.
+    return /\n[ \t]*\r?\n/.test(text.slice(to)) ? undefined : { kind: 'html-until-blank' };
+  }
+  return undefined;
+}
+
+export function isClosingFence(line: string, fence: string): boolean {
+  const m = /^ {0,3}(`+|~+)[ \t]*\r?$/.exec(line);
+  return !!m && m[1]![0] === fence[0] && m[1]!.length >= fence.length;
+}
+
+/** CommonMark's HTML block kinds 1–5 end at a marker; kinds 6 and 7 at a blank line (undefined here). */
+function htmlEndMarker(firstLine: string): RegExp | undefined {
+  if (/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i.test(firstLine)) return /<\/(?:script|pre|style|textarea)>/i;
+  if (/^ {0,3}<!--/.test(firstLine)) return /-->/;
+  if (/^ {0,3}<\?/.test(firstLine)) return /\?>/;
+  if (/^ {0,3}<!\[CDATA\[/.test(firstLine)) return /\]\]>/;
+  if (/^ {0,3}<![A-Za-z]/.test(firstLine)) return />/;
+  return undefined;
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function lineEnd(text: string, offset: number): number {
+  const i = text.indexOf('\n', offset);
+  return i === -1 ? text.length : i;
+}
+
+function start(node: Node): number {
+  return node.position!.start.offset!;
+}
+
+function end(node: Node): number {
+  return node.position!.end.offset!;
+}

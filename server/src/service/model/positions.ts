@@ -1,0 +1,64 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position, Range } from 'vscode-languageserver-types';
+
+/**
+ * The one place where offsets become line/column positions (UTF-16, as remark
+ * and LSP both count). Everything else works with the ranges made here.
+ */
+export class PositionMapper {
+  private readonly doc: TextDocument;
+
+  /** `firstLine` is the document line on which `text` starts (text is a chunk of a larger document). */
+  constructor(text: string, private readonly firstLine = 0) {
+    this.doc = TextDocument.create('chunk:', 'markdown', 0, text);
+  }
+
+  position(offset: number): Position {
+    const p = this.doc.positionAt(offset);
+    return { line: p.line + this.firstLine, character: p.character };
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.position(start), end: this.position(end) };
+  }
+
+  get lineCount(): number {
+    return this.doc.lineCount;
+  }
+}
+
+/**
+ * A deep copy of plain model data with every position moved down by `delta`
+ * lines, for reusing a parsed chunk after lines were inserted above it.
+ */
+export function shiftLines<T>(value: T, delta: number): T {
+  if (delta === 0) return value;
+  return shift(value, delta) as T;
+}
+
+function shift(value: unknown, delta: number): unknown {
+  if (Array.isArray(value)) return value.map((v) => shift(v, delta));
+  if (value === null || typeof value !== 'object') return value;
+  const source = value as Record<string, unknown>;
+  if (isPosition(source)) return { line: source.line + delta, character: source.character };
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(source)) copy[key] = shift(source[key], delta);
+  return copy;
+}
+
+function isPosition(v: Record<string, unknown>): v is { line: number; character: number } {
+  return typeof v.line === 'number' && typeof v.character === 'number' && Object.keys(v).length === 2;
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+/** True when the two ranges share at least one position (touching counts). */
+export function rangesTouch(a: Range, b: Range): boolean {
+  return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
+}
+
+export function rangeContains(outer: Range, p: Position): boolean {
+  return comparePositions(outer.start, p) <= 0 && comparePositions(p, outer.end) <= 0;
+}

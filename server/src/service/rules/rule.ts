@@ -1,0 +1,31 @@
+import type { DiagnosticRelatedInformation, Range, TextEdit } from 'vscode-languageserver-types';
+import type { RuleCode, SurveyorSettings } from '../../../../shared/settings';
+import type { SurveyDocument } from '../model/types';
+
+/** A repair for one finding, kept beside the diagnostic it repairs. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** Certain enough to apply without looking: used by fix-all, on save and by `surveyor check --fix`. */
+  safe: boolean;
+  isPreferred?: boolean;
+}
+
+/** What a rule reports; the engine adds severity, source and code from configuration. */
+export interface RuleFinding {
+  range: Range;
+  message: string;
+  fixes: Fix[];
+  relatedInformation?: DiagnosticRelatedInformation[];
+}
+
+export interface RuleContext {
+  uri: string;
+  settings: SurveyorSettings;
+}
+
+/** One rule, in a file named after its code. Rules read the model and never throw on odd input. */
+export interface Rule {
+  code: RuleCode;
+  check(doc: SurveyDocument, context: RuleContext): RuleFinding[];
+}

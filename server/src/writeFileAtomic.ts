@@ -1,0 +1,19 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/**
+ * Writes a file so that a reader (or a crash) sees either the old content or
+ * the new, never half of it: write a temporary file beside it, then rename.
+ */
+export function writeFileAtomic(file: string, content: string): void {
+  const target = fs.realpathSync(file);
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.surveyor-${process.pid}.tmp`);
+  const mode = fs.statSync(target).mode;
+  try {
+    fs.writeFileSync(temp, content, { mode });
+    fs.renameSync(temp, target);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+}
