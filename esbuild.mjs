@@ -1,5 +1,6 @@
 // Bundles the client, the server and the CLI into dist/ (one file each, CommonJS for Node).
 import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -19,6 +20,9 @@ const builds = [
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
+
+// Start clean, so that no stale file (an old source map) ends up in a package.
+fs.rmSync('dist', { recursive: true, force: true });
 
 if (watch) {
   for (const build of builds) await (await esbuild.context({ ...common, ...build })).watch();

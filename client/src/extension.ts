@@ -12,7 +12,7 @@ let client: LanguageClient | undefined;
 const renumberAllLists = new RequestType<RenumberAllListsParams, WorkspaceEdit | null, void>(RenumberAllListsRequest);
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const output = vscode.window.createOutputChannel('Surveyor');
+  const output = vscode.window.createOutputChannel('Surveyor', { log: true });
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },

@@ -1,8 +1,8 @@
-import GithubSlugger from 'github-slugger';
 import type { Position } from 'vscode-languageserver-types';
 import type { ChunkModel } from './parseChunk';
 import { comparePositions } from './positions';
-import type { Entry, Section, SurveyDocument } from './types';
+import { UniqueSlugs } from './slugs';
+import type { Entry, Section, SectionHeading, SurveyDocument } from './types';
 
 /**
  * Puts the chunks of a document together: the section tree (a bold category
@@ -11,8 +11,9 @@ import type { Entry, Section, SurveyDocument } from './types';
  */
 export function assemble(chunks: ChunkModel[]): SurveyDocument {
   const doc: SurveyDocument = { sections: [], lists: [], entries: [], anchors: [], explicitAnchors: [], problems: [], lineCount: 1 };
+  const headings: SectionHeading[] = [];
   for (const model of chunks) {
-    for (const heading of model.headings) doc.sections.push(heading as Section);
+    for (const heading of model.headings) headings.push(heading);
     for (const list of model.lists) doc.lists.push(list);
     doc.entries.push(...entriesInOrder(model));
     for (const anchor of model.anchors) doc.anchors.push(anchor);
@@ -21,7 +22,7 @@ export function assemble(chunks: ChunkModel[]): SurveyDocument {
   }
   const end = chunks.length > 0 ? chunks[chunks.length - 1]!.end : { line: 0, character: 0 };
   doc.lineCount = end.line + 1;
-  doc.sections = buildSections(doc.sections, end);
+  doc.sections = buildSections(headings, end);
   return doc;
 }
 
@@ -33,34 +34,35 @@ function entriesInOrder(model: ChunkModel): Entry[] {
   return entries;
 }
 
-function buildSections(headings: Section[], end: Position): Section[] {
-  const slugger = new GithubSlugger();
+function buildSections(headings: SectionHeading[], end: Position): Section[] {
+  const slugs = new UniqueSlugs();
   const sections: Section[] = [];
   let headingLevel = 0;
   const open: number[] = []; // indices of the sections enclosing the current one
   for (const h of headings) {
-    const level = h.kind === 'heading' ? h.depth! : headingLevel + 1;
     if (h.kind === 'heading') headingLevel = h.depth!;
+    const level = h.kind === 'heading' ? h.depth! : headingLevel + 1;
     while (open.length > 0 && sections[open[open.length - 1]!]!.level >= level) {
       sections[open.pop()!]!.bodyRange.end = h.range.start;
     }
-    const index = sections.length;
     const parent = open.length > 0 ? open[open.length - 1]! : -1;
     const section: Section = {
       kind: h.kind,
-      ...(h.depth !== undefined ? { depth: h.depth } : {}),
       level,
       text: h.text,
       range: h.range,
       textRange: h.textRange,
-      ...(h.kind === 'heading' ? { slug: slugger.slug(h.text) } : {}),
       parent,
       children: [],
       bodyRange: { start: h.range.start, end },
     };
+    if (h.kind === 'heading') {
+      section.depth = h.depth!;
+      section.slug = slugs.next(h.text);
+    }
+    if (parent >= 0) sections[parent]!.children.push(sections.length);
+    open.push(sections.length);
     sections.push(section);
-    if (parent >= 0) sections[parent]!.children.push(index);
-    open.push(index);
   }
   return sections;
 }

@@ -1,6 +1,7 @@
 import { assemble } from './assemble';
+import { ChunkCache } from './chunkCache';
 import { isClosingFence, parseChunk, type ChunkModel, type OpenBlock } from './parseChunk';
-import { PositionMapper, shiftLines } from './positions';
+import { PositionMapper } from './positions';
 import type { SurveyDocument } from './types';
 
 /** Asked between chunks, so that a long parse can stop when its request is cancelled. */
@@ -22,71 +23,42 @@ export class ParseCancelledError extends Error {
  * the chunks always give the same model as parsing the whole text at once.
  */
 export class IncrementalParser {
-  /** Parsed chunks by text; each with the placements (first lines) it was used at. */
-  private cache = new Map<string, CachedChunk>();
+  private readonly cache = new ChunkCache();
 
   parse(text: string, token?: Cancellation): SurveyDocument {
     const binary = binaryProblem(text);
     if (binary) return binary;
-    const used = new Map<string, CachedChunk>();
+    this.cache.begin(text.length);
     const chunks: ChunkModel[] = [];
     const boundaries = headingLineStarts(text);
     let line = 0;
     for (let i = 0; i < boundaries.length; ) {
       if (token?.isCancellationRequested) {
-        this.cache = mergeCaches(this.cache, used);
+        this.cache.abort();
         throw new ParseCancelledError();
       }
       const start = boundaries[i]!;
       let next = i + 1;
-      let chunk = this.chunk(text.slice(start, boundaries[next] ?? text.length), used);
+      let chunk = this.cache.get(start, text.slice(start, boundaries[next] ?? text.length));
       while (chunk.base.openAtEnd && next < boundaries.length) {
         // The open block swallows the headings up to where it closes: extend the chunk past that point.
         const closesAt = closingOffset(text, boundaries[next]!, chunk.base.openAtEnd);
         while (next < boundaries.length && boundaries[next]! < closesAt) next++;
-        chunk = this.chunk(text.slice(start, boundaries[next] ?? text.length), used);
+        chunk = this.cache.get(start, text.slice(start, boundaries[next] ?? text.length));
       }
       const placed = chunk.at(line);
       chunks.push(placed);
       line = placed.end.line;
       i = next;
     }
-    this.cache = used;
+    this.cache.commit(text.length);
     return assemble(chunks);
-  }
-
-  private chunk(text: string, used: Map<string, CachedChunk>): CachedChunk {
-    let cached = used.get(text) ?? this.cache.get(text);
-    if (!cached) cached = new CachedChunk(parseChunk(text, 0));
-    used.set(text, cached);
-    return cached;
   }
 }
 
 /** Parses the whole text as one piece: the reference the incremental parser must agree with. */
 export function parseWhole(text: string): SurveyDocument {
   return binaryProblem(text) ?? assemble([parseChunk(text, 0)]);
-}
-
-class CachedChunk {
-  private placements = new Map<number, ChunkModel>();
-
-  constructor(readonly base: ChunkModel) {}
-
-  at(firstLine: number): ChunkModel {
-    let placed = this.placements.get(firstLine);
-    if (!placed) {
-      placed = shiftLines(this.base, firstLine);
-      if (this.placements.size > 4) this.placements.clear();
-      this.placements.set(firstLine, placed);
-    }
-    return placed;
-  }
-}
-
-function mergeCaches(a: Map<string, CachedChunk>, b: Map<string, CachedChunk>): Map<string, CachedChunk> {
-  for (const [k, v] of b) a.set(k, v);
-  return a;
 }
 
 /**
@@ -97,8 +69,24 @@ function mergeCaches(a: Map<string, CachedChunk>, b: Map<string, CachedChunk>): 
  */
 function headingLineStarts(text: string): number[] {
   const starts = [0];
-  for (const m of text.matchAll(/(?<=[\r\n])#{1,6}(?=[ \t\r\n]|$)/g)) starts.push(m.index);
+  collectAfter(text, '\n#', starts);
+  // Lone CR line endings (old Mac files) start lines too.
+  if (text.includes('\r')) {
+    collectAfter(text, '\r#', starts);
+    starts.sort((a, b) => a - b);
+  }
   return starts;
+}
+
+/** Offsets of the `#` in each `<break>#` that starts an ATX heading line (plain scanning: this runs on every keystroke). */
+function collectAfter(text: string, needle: string, into: number[]): void {
+  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + 1)) {
+    let j = i + 1;
+    while (j < text.length && j - i <= 7 && text.charCodeAt(j) === 35 /* # */) j++;
+    const marks = j - i - 1;
+    const after = text.charCodeAt(j);
+    if (marks <= 6 && (j === text.length || after === 32 || after === 9 || after === 10 || after === 13)) into.push(i + 1);
+  }
 }
 
 /** The offset after the line that closes `open`, searching from `from` (the end of the chunk). */
@@ -132,9 +120,12 @@ function lineEndAt(text: string, offset: number): number {
   return i === -1 ? text.length : i;
 }
 
-/** A file with NUL characters is not text: one clear problem instead of a thousand. */
+/**
+ * A file with NUL characters near its start is not text (Git's test, on the
+ * first 8,000 characters): one clear problem instead of a thousand.
+ */
 function binaryProblem(text: string): SurveyDocument | undefined {
-  const nul = text.indexOf('\u0000');
+  const nul = text.lastIndexOf('\u0000', 8000);
   if (nul === -1) return undefined;
   const map = new PositionMapper(text);
   return {

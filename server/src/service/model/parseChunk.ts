@@ -51,11 +51,21 @@ export function parseChunk(text: string, firstLine: number): ChunkModel {
 }
 
 class Walker {
+  /**
+   * Where the last non-blank line ends. A block left open at the end of a chunk
+   * (a fence in a list item) would otherwise take in the trailing line breaks
+   * that the same block, closed by the next heading, does not have.
+   */
+  private readonly contentEnd: number;
+
   constructor(
     private readonly text: string,
     private readonly map: PositionMapper,
     private readonly model: ChunkModel,
-  ) {}
+  ) {
+    const trailing = /(?:\r?\n|\r)(?:[ \t]*(?:\r?\n|\r))*[ \t]*$/.exec(text);
+    this.contentEnd = trailing ? trailing.index : text.length;
+  }
 
   block(node: RootContent, listDepth: number, topLevel: boolean): void {
     switch (node.type) {
@@ -137,7 +147,7 @@ class Walker {
   }
 
   private rangeOf(node: Node) {
-    return this.map.range(start(node), end(node));
+    return this.map.range(start(node), Math.min(end(node), this.contentEnd));
   }
 
   /** From the first child to the last (a heading's text without `#` marks). */

@@ -30,21 +30,36 @@ export interface NumberingPlan {
   problems: Omit<RuleFinding, 'fixes'>[];
 }
 
+/**
+ * Plans of lists that do not depend on the lists before them, remembered per
+ * list: a keystroke re-plans only the lists of the chunk it touched.
+ */
+const independentPlans = new WeakMap<ListBlock, { numbering: NumberingSettings; plan: NumberingPlan }>();
+
 /** Every ordered list of the document with the numbers it should carry. */
 export function planNumbering(doc: SurveyDocument, numbering: NumberingSettings): NumberingPlan[] {
   const plans: NumberingPlan[] = [];
+  const continues = numbering.style === 'sequential' && numbering.start === 'continue';
   let previous: { section: unknown; next: number } | undefined;
   for (const list of doc.lists) {
-    const numbers = list.items.map((i) => i.marker.number);
-    if (!list.ordered || numbers.some((n) => n === undefined)) continue;
-    const actual = numbers as number[];
+    if (!list.ordered || list.items.some((i) => i.marker.number === undefined)) continue;
+    if (!continues) {
+      let known = independentPlans.get(list);
+      if (known?.numbering !== numbering) independentPlans.set(list, (known = { numbering, plan: planList(list, numbering, 1) }));
+      plans.push(known.plan);
+      continue;
+    }
     const section = sectionAt(doc, list.range.start);
-    const continued = list.depth === 0 && previous && previous.section === section ? previous.next : 1;
-    const plan = numbering.style === 'ones' ? planOnes(list, actual) : planSequential(list, actual, numbering, continued);
+    const plan = planList(list, numbering, list.depth === 0 && previous && previous.section === section ? previous.next : 1);
     plans.push(plan);
     if (list.depth === 0) previous = { section, next: plan.targets[plan.targets.length - 1]! + 1 };
   }
   return plans;
+}
+
+function planList(list: ListBlock, numbering: NumberingSettings, continued: number): NumberingPlan {
+  const actual = list.items.map((i) => i.marker.number!);
+  return numbering.style === 'ones' ? planOnes(list, actual) : planSequential(list, actual, numbering, continued);
 }
 
 function planOnes(list: ListBlock, actual: number[]): NumberingPlan {

@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { hasShared, REFERENCE_SURVEY, ROOT } from '../support/fixtures';
+
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+
+function run(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout.trim(), stderr: r.stderr.trim() };
+}
+
+/** A throwaway repository folder holding the given files. */
+function repo(files: Record<string, string | Buffer>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'surveyor-cli-'));
+  fs.mkdirSync(path.join(dir, '.git'));
+  for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), content);
+  return dir;
+}
+
+const GAPPY = '# Papers\n\n1. a\n2. b\n4. c\n\n## More\n\n2. d\n3. e\n';
+
+describe('surveyor check', () => {
+  it('prints file:line:col severity code message and exits 0 without errors', () => {
+    const dir = repo({ 'README.md': GAPPY });
+    const r = run(['check', 'README.md'], dir);
+    assert.equal(r.status, 0);
+    assert.deepEqual(r.stdout.split('\n'), [
+      'README.md:5:1 warning list-numbering List numbering: expected 3, found 4.',
+      'README.md:9:1 warning list-numbering List numbering: expected 1, found 2.',
+    ]);
+  });
+
+  it('exits 1 when a finding is an error (severity from .surveyor.json)', () => {
+    const dir = repo({ 'README.md': GAPPY, '.surveyor.json': JSON.stringify({ rules: { 'list-numbering': 'error' } }) });
+    const r = run(['check', 'README.md'], dir);
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /README.md:5:1 error list-numbering/);
+  });
+
+  it('finds .surveyor.json above the file, up to the repository root', () => {
+    const dir = repo({ '.surveyor.json': JSON.stringify({ rules: { 'list-numbering': 'off' } }) });
+    fs.mkdirSync(path.join(dir, 'docs'));
+    fs.writeFileSync(path.join(dir, 'docs', 'README.md'), GAPPY);
+    assert.equal(run(['check', 'docs/README.md'], dir).stdout, '');
+  });
+
+  it('reports a malformed .surveyor.json by name and goes on with the defaults', () => {
+    const dir = repo({ 'README.md': GAPPY, '.surveyor.json': '{ "rules": { "list-numbering": "error", } }' });
+    const r = run(['check', 'README.md'], dir);
+    assert.equal(r.status, 0);
+    assert.match(r.stderr, /\.surveyor\.json: not valid JSON .*using the defaults/);
+    assert.match(r.stdout, /README.md:5:1 warning list-numbering/);
+  });
+
+  it('--fix renumbers, writes the file back and reports what is left', () => {
+    const dir = repo({ 'README.md': GAPPY });
+    const r = run(['check', '--fix', 'README.md'], dir);
+    assert.equal(r.status, 0);
+    assert.equal(r.stdout, '');
+    assert.equal(fs.readFileSync(path.join(dir, 'README.md'), 'utf8'), '# Papers\n\n1. a\n2. b\n3. c\n\n## More\n\n1. d\n2. e\n');
+    assert.deepEqual(fs.readdirSync(dir).sort(), ['.git', 'README.md'], 'no temporary file left behind');
+  });
+
+  it('--format json gives the findings as data', () => {
+    const dir = repo({ 'README.md': GAPPY });
+    const findings = JSON.parse(run(['check', '--format', 'json', 'README.md'], dir).stdout);
+    assert.deepEqual(findings[0], {
+      file: 'README.md', line: 5, column: 1, endLine: 5, endColumn: 2, severity: 'warning', code: 'list-numbering', message: 'List numbering: expected 3, found 4.',
+    });
+  });
+
+  it('--format github prints workflow annotations', () => {
+    const dir = repo({ 'README.md': GAPPY });
+    assert.equal(
+      run(['check', '--format=github', 'README.md'], dir).stdout.split('\n')[0],
+      '::warning file=README.md,line=5,col=1,endLine=5,endColumn=2,title=surveyor list-numbering::List numbering: expected 3, found 4.',
+    );
+  });
+
+  it('--quiet leaves out hints and information', () => {
+    const dir = repo({ 'README.md': GAPPY, '.surveyor.json': JSON.stringify({ rules: { 'list-numbering': 'info' } }) });
+    assert.match(run(['check', 'README.md'], dir).stdout, /info list-numbering/);
+    assert.equal(run(['check', '--quiet', 'README.md'], dir).stdout, '');
+  });
+
+  for (const [what, files, arg, message] of [
+    ['a missing file', {}, 'nope.md', /nope.md: no such file/],
+    ['a directory', {}, '.', /\.: is a directory/],
+    ['a binary file', { 'README.md': Buffer.from([0x31, 0x2e, 0x20, 0x00, 0xff]) }, 'README.md', /looks binary/],
+    ['a file that is not UTF-8', { 'README.md': Buffer.from('1. caf\xe9\n3. x\n', 'latin1') }, 'README.md', /not valid UTF-8/],
+  ] as const) {
+    it(`${what}: one clear line, exit 2, nothing written`, () => {
+      const dir = repo({ ...files, 'other.md': GAPPY });
+      const before = fs.readdirSync(dir).map((f) => [f, fs.statSync(path.join(dir, f)).isFile() ? fs.readFileSync(path.join(dir, f)).toString('hex') : 'dir']);
+      const r = run(['check', '--fix', 'other.md', arg], dir);
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, message);
+      assert.equal(r.stderr.split('\n').length, 1);
+      const after = fs.readdirSync(dir).map((f) => [f, fs.statSync(path.join(dir, f)).isFile() ? fs.readFileSync(path.join(dir, f)).toString('hex') : 'dir']);
+      assert.deepEqual(after, before);
+    });
+  }
+
+  it('usage errors exit 2 with the usage', () => {
+    const r = run(['check', '--format', 'xml', 'README.md'], os.tmpdir());
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /--format takes text, json or github/);
+    assert.match(r.stderr, /Usage: surveyor check/);
+    assert.equal(run(['--help'], os.tmpdir()).status, 0);
+  });
+
+  it('on the reference survey with two gaps: reports exactly those two, and --fix touches nothing else', { skip: !hasShared && 'needs ../shared' }, () => {
+    const original = fs.readFileSync(REFERENCE_SURVEY, 'utf8');
+    const lines = original.split('\n');
+    // Delete entry 4 of "Text Prompt-driven" and entry 7 of "Generated content-based approaches".
+    const first = lines.findIndex((l) => l.startsWith('4. It is all about where you start'));
+    const second = lines.findIndex((l) => l.startsWith('7. Flipda'));
+    const gappy = lines.filter((_, i) => i !== first && i !== second);
+    const dir = repo({ 'README.md': gappy.join('\n') });
+    const r = run(['check', 'README.md'], dir);
+    assert.deepEqual(r.stdout.split('\n'), [
+      `README.md:${first + 1}:1 warning list-numbering List numbering: expected 4, found 5.`,
+      `README.md:${second}:1 warning list-numbering List numbering: expected 7, found 8.`,
+    ]);
+    run(['check', '--fix', 'README.md'], dir);
+    const fixed = fs.readFileSync(path.join(dir, 'README.md'), 'utf8').split('\n');
+    assert.equal(fixed.length, gappy.length);
+    fixed.forEach((line, i) => {
+      // Only the leading number may change.
+      assert.equal(line.replace(/^\d+/, '#'), gappy[i]!.replace(/^\d+/, '#'), `line ${i + 1}`);
+    });
+    assert.equal(run(['check', 'README.md'], dir).stdout, '');
+  });
+});

@@ -1,0 +1,123 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ClientCapabilities,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol/node';
+import { ROOT } from './fixtures';
+
+/**
+ * Talks to the built server (`node dist/server.js --stdio`) as an editor does,
+ * over JSON-RPC. Tests wait on the server's messages, never on timers.
+ */
+export class LspClient {
+  readonly connection: ProtocolConnection;
+  readonly logs: string[] = [];
+  readonly shownMessages: string[] = [];
+  /** What the client answers to workspace/configuration for section `surveyor`. */
+  settings: unknown = {};
+  /** When set, configuration answers wait for it (to hold a request open). */
+  configurationGate: Promise<void> | undefined;
+  private readonly process: ChildProcess;
+  private readonly pushed = new Map<string, PublishDiagnosticsParams>();
+  private waiters: (() => void)[] = [];
+  refreshes = 0;
+
+  constructor() {
+    this.process = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onRequest('workspace/configuration', async (params: { items: { section?: string }[] }) => {
+      await this.configurationGate;
+      return params.items.map((item) => (item.section === 'surveyor' ? this.settings : null));
+    });
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/diagnostic/refresh', () => {
+      this.refreshes++;
+      this.notify();
+      return null;
+    });
+    const show = (p: { message: string }) => {
+      this.shownMessages.push(p.message);
+      this.notify();
+    };
+    this.connection.onRequest('window/showMessageRequest', (p: { message: string }) => {
+      show(p);
+      return null;
+    });
+    this.connection.onNotification('window/showMessage', show);
+    this.connection.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+    });
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.pushed.set(p.uri, p);
+      this.notify();
+    });
+    this.connection.listen();
+  }
+
+  async initialize(options: { pullDiagnostics?: boolean; rootPath?: string } = {}): Promise<Record<string, unknown>> {
+    const capabilities: ClientCapabilities = {
+      workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } },
+      textDocument: {
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } },
+        ...(options.pullDiagnostics === false ? {} : { diagnostic: { dynamicRegistration: false } }),
+        publishDiagnostics: { relatedInformation: true },
+      },
+    };
+    const workspaceFolders = options.rootPath ? [{ uri: `file://${options.rootPath}`, name: 'ws' }] : null;
+    const result = await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, workspaceFolders });
+    await this.connection.sendNotification('initialized', {});
+    return result as Record<string, unknown>;
+  }
+
+  open(uri: string, text: string, version = 1): Promise<void> {
+    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+  }
+
+  change(uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]): Promise<void> {
+    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+  }
+
+  close(uri: string): Promise<void> {
+    return this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  /** Resolves once `predicate` holds, re-checked on each message from the server. */
+  async until(predicate: () => boolean): Promise<void> {
+    while (!predicate()) await new Promise<void>((resolve) => this.waiters.push(resolve));
+  }
+
+  pushedDiagnostics(uri: string): PublishDiagnosticsParams | undefined {
+    return this.pushed.get(uri);
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } finally {
+      this.connection.dispose();
+      if (this.process.exitCode === null) {
+        await new Promise<void>((resolve) => {
+          this.process.once('exit', () => resolve());
+          setTimeout(() => this.process.kill(), 2000).unref();
+        });
+      }
+    }
+  }
+
+  private notify(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+  }
+}

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { resolveSettings } from '../../server/src/service/configuration';
+import { isSurveyPath } from '../../server/src/service/surveyFiles';
+import { defaultSettings } from '../../shared/settings';
+
+describe('settings layers', () => {
+  it('starts from the defaults', () => {
+    assert.deepEqual(resolveSettings([]), { settings: defaultSettings(), problems: [] });
+  });
+
+  it('applies .surveyor.json, then the editor settings on top', () => {
+    const { settings, problems } = resolveSettings([
+      { source: '.surveyor.json', value: { rules: { 'list-numbering': 'error' }, numbering: { style: 'ones', start: 'any' } } },
+      { source: 'VS Code settings', value: { numbering: { start: 'continue' } } },
+    ]);
+    assert.deepEqual(problems, []);
+    assert.equal(settings.rules['list-numbering'], 'error');
+    assert.deepEqual(settings.numbering, { style: 'ones', start: 'continue' });
+  });
+
+  it('names the source and the problem of a wrong value, ignores it and keeps the rest', () => {
+    const { settings, problems } = resolveSettings([
+      {
+        source: '/repo/.surveyor.json',
+        value: { rules: { 'list-numbering': 'loud', 'no-such-rule': 'off' }, numbering: { style: 'roman', start: 'any' }, colour: 'red' },
+      },
+    ]);
+    assert.equal(settings.rules['list-numbering'], 'warning');
+    assert.equal(settings.numbering.start, 'any');
+    assert.equal(settings.numbering.style, 'sequential');
+    assert.deepEqual(problems, [
+      '/repo/.surveyor.json: rule "list-numbering": severity must be one of off, hint, info, warning, error, found "loud".',
+      '/repo/.surveyor.json: unknown rule "no-such-rule" (known: list-numbering, parse-problem).',
+      '/repo/.surveyor.json: "numbering.style" must be one of sequential, ones, found "roman".',
+      '/repo/.surveyor.json: unknown setting "colour" (known: rules, numbering, files).',
+    ]);
+  });
+
+  it('rejects a file that is not an object', () => {
+    const { settings, problems } = resolveSettings([{ source: 'x.json', value: [1, 2] }]);
+    assert.deepEqual(settings, defaultSettings());
+    assert.deepEqual(problems, ['x.json: expected an object with Surveyor settings, found [1,2]; using the defaults.']);
+  });
+});
+
+describe('which files are surveys', () => {
+  it('by default any README.md, in any case, at any depth', () => {
+    const globs = defaultSettings().files;
+    for (const p of ['README.md', 'readme.md', 'docs/ReadMe.MD', '/home/u/repo/README.md']) assert.ok(isSurveyPath(p, globs), p);
+    for (const p of ['notes.md', 'README.md.bak', 'docs/README.txt']) assert.ok(!isSurveyPath(p, globs), p);
+  });
+
+  it('follows the configured globs', () => {
+    assert.ok(isSurveyPath('lists/papers.md', ['lists/*.md']));
+    assert.ok(!isSurveyPath('README.md', ['lists/*.md']));
+  });
+});
