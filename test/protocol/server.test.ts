@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, DocumentDiagnosticReport, TextEdit } from 'vscode-languageserver-protocol';
-import { hasShared, readShared } from '../support/fixtures';
+import { readShared } from '../support/fixtures';
 import { LspClient } from '../support/lspClient';
 
 const SAMPLE = '# Papers\n\n1. a\n2. b\n4. c\n';
@@ -33,7 +33,7 @@ describe('language server over stdio', () => {
   });
   after(() => client.stop());
 
-  it('reports a gap in the reference survey, fixes it with the quick fix, and then reports nothing', { skip: !hasShared && 'needs ../shared' }, async () => {
+  it('reports a gap in the reference survey, fixes it with the quick fix, and then reports nothing', async () => {
     const original = readShared('seed', 'LLM-data-aug-survey.README.md');
     const text = original.replace(/^4\. It is all about where you start.*\n/m, '');
     const uri = `file://${dir}/README.md`;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { IncrementalParser, parseWhole } from '../../server/src/service/model/documentParser';
-import { dedent, hasShared, readShared } from '../support/fixtures';
+import { dedent, readShared } from '../support/fixtures';
 
 /** Text that opens or closes blocks, to be dropped at the start of a line. */
 const BLOCK_SNIPPETS = [
@@ -99,7 +99,7 @@ describe('incremental parsing', () => {
     assert.notEqual(after.lists[1], before.lists[1]);
   });
 
-  it('after any sequence of edits to the reference survey, equals a parse from scratch', { skip: !hasShared && 'needs ../shared' }, () => {
+  it('after any sequence of edits to the reference survey, equals a parse from scratch', () => {
     const seed = readShared('seed', 'LLM-data-aug-survey.README.md');
     fc.assert(
       fc.property(fc.array(editArb, { minLength: 1, maxLength: 8 }), (edits) => {

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { parseWhole } from '../../server/src/service/model/documentParser';
 import type { Entry, SurveyDocument } from '../../server/src/service/model/types';
 import { parseArxivUrl } from '../../server/src/service/model/arxivId';
-import { corpusFiles, dedent, document, hasShared, readShared } from '../support/fixtures';
+import { corpusFiles, dedent, document, readShared } from '../support/fixtures';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -165,7 +165,7 @@ describe('sections', () => {
   });
 });
 
-describe('real surveys', { skip: !hasShared && 'needs ../shared' }, () => {
+describe('real surveys', () => {
   it('reads the reference survey: its 147 paper entries, tree and table of contents', () => {
     const text = readShared('seed', 'LLM-data-aug-survey.README.md');
     const doc = parseWhole(text);
