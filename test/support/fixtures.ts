@@ -9,7 +9,6 @@ export const ROOT = path.resolve(__dirname, '..', '..');
 /** `../shared` beside the repository: the reference survey and real lists, when present. */
 export const SHARED = path.resolve(ROOT, '..', 'shared');
 export const REFERENCE_SURVEY = path.join(SHARED, 'seed', 'LLM-data-aug-survey.README.md');
-export const hasShared = fs.existsSync(REFERENCE_SURVEY);
 
 export function readShared(...parts: string[]): string {
   return fs.readFileSync(path.join(SHARED, ...parts), 'utf8');
