@@ -8,7 +8,22 @@ export const SEVERITIES = ['off', 'hint', 'info', 'warning', 'error'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
 /** Stable rule codes: they appear in diagnostics, configuration and suppression comments. */
-export const RULE_CODES = ['list-numbering', 'parse-problem'] as const;
+export const RULE_CODES = [
+  'parse-problem',
+  'list-numbering',
+  'malformed-link',
+  'invalid-arxiv-id',
+  'arxiv-url-style',
+  'duplicate-entry',
+  'inconsistent-listing',
+  'conflicting-identity',
+  'broken-anchor',
+  'toc-missing-heading',
+  'entry-format',
+  'venue-typo',
+  'year-mismatch',
+  'author-format',
+] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
 export const NUMBERING_STYLES = ['sequential', 'ones'] as const;
@@ -24,22 +39,58 @@ export interface NumberingSettings {
   start: NumberingStart;
 }
 
+export const ARXIV_URL_STYLES = ['abs', 'pdf'] as const;
+export type ArxivUrlStyle = (typeof ARXIV_URL_STYLES)[number];
+
+export interface ArxivSettings {
+  /** The canonical arXiv link: the abstract page or the PDF. */
+  urlStyle: ArxivUrlStyle;
+  /** Keep a pinned version (`v2`) in the canonical link instead of dropping it. */
+  keepVersion: boolean;
+}
+
+export interface EntrySettings {
+  /** The link labels an entry may use, compared case-insensitively. */
+  linkLabels: string[];
+}
+
 export interface SurveyorSettings {
   rules: Record<RuleCode, Severity>;
   numbering: NumberingSettings;
+  arxiv: ArxivSettings;
+  entry: EntrySettings;
+  /** Venue names known on top of the shipped `data/venues.json`. */
+  venues: string[];
   /** Globs (matched case-insensitively against the path) of the files that are surveys. */
   files: string[];
 }
 
 export const DEFAULT_RULE_SEVERITIES: Readonly<Record<RuleCode, Severity>> = {
-  'list-numbering': 'warning',
   'parse-problem': 'warning',
+  'list-numbering': 'warning',
+  'malformed-link': 'warning',
+  'invalid-arxiv-id': 'warning',
+  'arxiv-url-style': 'hint',
+  'duplicate-entry': 'warning',
+  'inconsistent-listing': 'info',
+  'conflicting-identity': 'warning',
+  'broken-anchor': 'warning',
+  'toc-missing-heading': 'hint',
+  'entry-format': 'warning',
+  'venue-typo': 'warning',
+  'year-mismatch': 'warning',
+  'author-format': 'warning',
 };
+
+export const DEFAULT_LINK_LABELS: readonly string[] = ['paper', 'code', 'project', 'website', 'dataset', 'demo', 'slides', 'video', 'blog'];
 
 export function defaultSettings(): SurveyorSettings {
   return {
     rules: { ...DEFAULT_RULE_SEVERITIES },
     numbering: { style: 'sequential', start: 'one' },
+    arxiv: { urlStyle: 'abs', keepVersion: false },
+    entry: { linkLabels: [...DEFAULT_LINK_LABELS] },
+    venues: [],
     files: ['**/README.md'],
   };
 }

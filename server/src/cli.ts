@@ -16,7 +16,7 @@ Checks paper-survey READMEs and prints one line per finding:
   file:line:col severity code message
 
 Options:
-  --fix              apply the safe fixes (renumbering) and write the files back
+  --fix              apply the safe fixes and write the files back
   --format FORMAT    text (default), json, or github (GitHub Actions annotations)
   --quiet            report warnings and errors only
   -h, --help         show this help

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { resolveSettings } from '../../server/src/service/configuration';
 import { isSurveyPath } from '../../server/src/service/surveyFiles';
-import { defaultSettings } from '../../shared/settings';
+import { RULE_CODES, defaultSettings } from '../../shared/settings';
 
 describe('settings layers', () => {
   it('starts from the defaults', () => {
@@ -31,9 +31,9 @@ describe('settings layers', () => {
     assert.equal(settings.numbering.style, 'sequential');
     assert.deepEqual(problems, [
       '/repo/.surveyor.json: rule "list-numbering": severity must be one of off, hint, info, warning, error, found "loud".',
-      '/repo/.surveyor.json: unknown rule "no-such-rule" (known: list-numbering, parse-problem).',
+      `/repo/.surveyor.json: unknown rule "no-such-rule" (known: ${RULE_CODES.join(', ')}).`,
       '/repo/.surveyor.json: "numbering.style" must be one of sequential, ones, found "roman".',
-      '/repo/.surveyor.json: unknown setting "colour" (known: rules, numbering, files).',
+      '/repo/.surveyor.json: unknown setting "colour" (known: rules, numbering, arxiv, entry, venues, files).',
     ]);
   });
 

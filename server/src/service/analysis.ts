@@ -1,8 +1,10 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Severity, SurveyorSettings } from '../../../shared/settings';
+import { comparePositions } from './model/positions';
 import type { SurveyDocument } from './model/types';
 import { RULES } from './rules';
 import type { Fix } from './rules/rule';
+import { isSuppressed } from './suppressions';
 
 /** A diagnostic with the fixes that repair it. */
 export interface Finding {
@@ -19,7 +21,7 @@ const LSP_SEVERITY: Record<Exclude<Severity, 'off'>, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Runs every rule that is not `off` and gives each finding its configured severity. */
+/** Runs every rule that is not `off`, drops what suppression comments silence, and gives each finding its configured severity. */
 export function runRules(doc: SurveyDocument, uri: string, settings: SurveyorSettings, log: (message: string) => void): Finding[] {
   const findings: Finding[] = [];
   for (const rule of RULES) {
@@ -34,10 +36,12 @@ export function runRules(doc: SurveyDocument, uri: string, settings: SurveyorSet
       continue;
     }
     for (const f of found) {
+      if (doc.suppressions.length > 0 && isSuppressed(rule.code, f.range, doc.suppressions)) continue;
       const diagnostic: Diagnostic = { range: f.range, severity: LSP_SEVERITY[severity], source: SOURCE, code: rule.code, message: f.message };
       if (f.relatedInformation) diagnostic.relatedInformation = f.relatedInformation;
       findings.push({ diagnostic, fixes: f.fixes });
     }
   }
-  return findings;
+  // Top to bottom, as a reader goes through the file (the sort is stable: rule order breaks ties).
+  return findings.sort((a, b) => comparePositions(a.diagnostic.range.start, b.diagnostic.range.start));
 }

@@ -1,4 +1,5 @@
 import {
+  ARXIV_URL_STYLES,
   DEFAULT_RULE_SEVERITIES,
   NUMBERING_STARTS,
   NUMBERING_STYLES,
@@ -44,14 +45,24 @@ function applyLayer(settings: SurveyorSettings, { value }: SettingsLayer, proble
         applyNumbering(settings, v, problem);
         break;
       case 'files':
-        if (Array.isArray(v) && v.every((g) => typeof g === 'string')) settings.files = v;
+        if (isStringList(v)) settings.files = v;
         else problem(`"files" must be a list of glob strings, found ${describe(v)}.`);
+        break;
+      case 'arxiv':
+        applyArxiv(settings, v, problem);
+        break;
+      case 'entry':
+        applyEntry(settings, v, problem);
+        break;
+      case 'venues':
+        if (isStringList(v)) settings.venues = v.map((name) => name.trim()).filter((name) => name !== '');
+        else problem(`"venues" must be a list of venue names, found ${describe(v)}.`);
         break;
       case '$schema':
       case 'trace':
         break;
       default:
-        problem(`unknown setting "${key}" (known: rules, numbering, files).`);
+        problem(`unknown setting "${key}" (known: rules, numbering, arxiv, entry, venues, files).`);
     }
   }
 }
@@ -82,6 +93,37 @@ function applyNumbering(settings: SurveyorSettings, value: unknown, problem: (me
       problem(`unknown setting "numbering.${key}" (known: style, start).`);
     }
   }
+}
+
+function applyArxiv(settings: SurveyorSettings, value: unknown, problem: (message: string) => void): void {
+  if (!isObject(value)) return problem(`"arxiv" must be an object, found ${describe(value)}.`);
+  for (const [key, v] of Object.entries(value)) {
+    if (key === 'urlStyle') {
+      if (ARXIV_URL_STYLES.includes(v as never)) settings.arxiv.urlStyle = v as SurveyorSettings['arxiv']['urlStyle'];
+      else problem(`"arxiv.urlStyle" must be one of ${ARXIV_URL_STYLES.join(', ')}, found ${describe(v)}.`);
+    } else if (key === 'keepVersion') {
+      if (typeof v === 'boolean') settings.arxiv.keepVersion = v;
+      else problem(`"arxiv.keepVersion" must be true or false, found ${describe(v)}.`);
+    } else {
+      problem(`unknown setting "arxiv.${key}" (known: urlStyle, keepVersion).`);
+    }
+  }
+}
+
+function applyEntry(settings: SurveyorSettings, value: unknown, problem: (message: string) => void): void {
+  if (!isObject(value)) return problem(`"entry" must be an object, found ${describe(value)}.`);
+  for (const [key, v] of Object.entries(value)) {
+    if (key === 'linkLabels') {
+      if (isStringList(v) && v.length > 0) settings.entry.linkLabels = v;
+      else problem(`"entry.linkLabels" must be a non-empty list of labels, found ${describe(v)}.`);
+    } else {
+      problem(`unknown setting "entry.${key}" (known: linkLabels).`);
+    }
+  }
+}
+
+function isStringList(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((x) => typeof x === 'string');
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -6,7 +6,7 @@ import { codeActions } from './codeActions';
 import { IncrementalParser, type Cancellation } from './model/documentParser';
 import type { SurveyDocument } from './model/types';
 import { planNumbering, renumberFix } from './rules/list-numbering';
-import { mergeEdits } from './textEdits';
+import { mergeEdits, mergeFixEdits } from './textEdits';
 
 /** Where the settings for a document come from (the server's merged layers, or the CLI's). */
 export interface SettingsProvider {
@@ -70,7 +70,7 @@ export class SurveyorLanguageService {
 
   /** The safe fixes of every finding, as one set of edits (fix-all, on save, `check --fix`). */
   getFixAllEdits(document: TextDocument, token?: Cancellation): TextEdit[] {
-    return mergeEdits(this.getFindings(document, token).flatMap((f) => f.fixes.filter((x) => x.safe).flatMap((x) => x.edits)));
+    return mergeFixEdits(this.getFindings(document, token).flatMap((f) => f.fixes.filter((x) => x.safe)));
   }
 
   /** Settings changed: the next request re-runs the rules (parsed chunks are kept). */

@@ -42,3 +42,48 @@ export function toArxivId(raw: string, version?: string): ArxivId {
 export function canonicalAbsUrl(id: string): string {
   return `https://arxiv.org/abs/${id}`;
 }
+
+/** The archives of old-style ids (`hep-th/9901001`), which arXiv stopped issuing in March 2007. */
+const OLD_ARCHIVES = new Set([
+  'acc-phys', 'adap-org', 'alg-geom', 'ao-sci', 'astro-ph', 'atom-ph', 'bayes-an', 'chao-dyn', 'chem-ph', 'cmp-lg',
+  'comp-gas', 'cond-mat', 'cs', 'dg-ga', 'funct-an', 'gr-qc', 'hep-ex', 'hep-lat', 'hep-ph', 'hep-th', 'math',
+  'math-ph', 'mtrl-th', 'nlin', 'nucl-ex', 'nucl-th', 'patt-sol', 'physics', 'plasm-ph', 'q-alg', 'q-bio',
+  'quant-ph', 'solv-int', 'supr-con',
+]);
+
+/**
+ * Why an id cannot exist, or undefined when it can. New ids began in April
+ * 2007 (`0704.0001`) with four digits after the dot and have five since
+ * January 2015; old ids run from 1991 to March 2007; versions start at v1.
+ */
+export function arxivIdProblem(id: string, version?: number): string | undefined {
+  if (version === 0) return 'versions start at v1, not v0';
+  const modern = /^(\d{2})(\d{2})\.(\d+)$/.exec(id);
+  if (modern) {
+    const [, yy, mm, serial] = modern;
+    const month = Number(mm);
+    if (month < 1 || month > 12) return `month ${mm} does not exist (the id starts with YYMM)`;
+    const yymm = Number(yy) * 100 + month;
+    if (yymm < 704) return `new-style ids began in April 2007 (0704), so ${yy}${mm} cannot start one`;
+    if (yymm < 1501 && serial!.length !== 4) return `ids from before 2015 have four digits after the dot, not ${serial!.length}`;
+    if (yymm >= 1501 && serial!.length !== 5) return `ids from 2015 on have five digits after the dot, not ${serial!.length}`;
+    return undefined;
+  }
+  const old = /^([a-z-]+)\/(\d{2})(\d{2})\d{3}$/.exec(id);
+  if (!old) return 'it is not of the form YYMM.NNNNN or archive/YYMMNNN';
+  const [, archive, yy, mm] = old;
+  if (!OLD_ARCHIVES.has(archive!)) return `"${archive}" is not an arXiv archive`;
+  const month = Number(mm);
+  if (month < 1 || month > 12) return `month ${mm} does not exist (the number starts with YYMM)`;
+  const year = Number(yy) >= 91 ? 1900 + Number(yy) : 2000 + Number(yy);
+  if (year > 2007 || (year === 2007 && month > 3)) return 'old-style ids ended in March 2007';
+  return undefined;
+}
+
+/** The year an id was issued in: `2401.15422` → 2024, `hep-th/9901001` → 1999. */
+export function arxivIdYear(id: string): number | undefined {
+  const m = /^(\d{2})\d{2}\.|\/(\d{2})\d{5}$/.exec(id);
+  if (!m) return undefined;
+  const yy = Number(m[1] ?? m[2]);
+  return yy >= 91 ? 1900 + yy : 2000 + yy;
+}

@@ -10,7 +10,7 @@ import type { Entry, Section, SectionHeading, SurveyDocument } from './types';
  * order, as GitHub makes them), and the entries in document order.
  */
 export function assemble(chunks: ChunkModel[]): SurveyDocument {
-  const doc: SurveyDocument = { sections: [], lists: [], entries: [], anchors: [], explicitAnchors: [], problems: [], lineCount: 1 };
+  const doc: SurveyDocument = { sections: [], lists: [], entries: [], anchors: [], explicitAnchors: [], suppressions: [], problems: [], lineCount: 1 };
   const headings: SectionHeading[] = [];
   for (const model of chunks) {
     for (const heading of model.headings) headings.push(heading);
@@ -18,6 +18,7 @@ export function assemble(chunks: ChunkModel[]): SurveyDocument {
     doc.entries.push(...entriesInOrder(model));
     for (const anchor of model.anchors) doc.anchors.push(anchor);
     for (const anchor of model.explicitAnchors) doc.explicitAnchors.push(anchor);
+    for (const comment of model.suppressions) doc.suppressions.push(comment);
     for (const problem of model.problems) doc.problems.push(problem);
   }
   const end = chunks.length > 0 ? chunks[chunks.length - 1]!.end : { line: 0, character: 0 };

@@ -134,6 +134,7 @@ function binaryProblem(text: string): SurveyDocument | undefined {
     entries: [],
     anchors: [],
     explicitAnchors: [],
+    suppressions: [],
     problems: [{ message: 'This file looks binary (it contains NUL characters), so Surveyor does not check it.', range: map.range(nul, nul) }],
     lineCount: map.lineCount,
   };

@@ -5,7 +5,7 @@ import { unified } from 'unified';
 import type { Position } from 'vscode-languageserver-types';
 import { parseEntry } from './parseEntry';
 import { PositionMapper } from './positions';
-import type { AnchorRef, ExplicitAnchor, ListBlock, ListItem, ParseProblem, SectionHeading } from './types';
+import type { AnchorRef, ExplicitAnchor, ListBlock, ListItem, ParseProblem, SectionHeading, SuppressionComment } from './types';
 
 /**
  * What one chunk of a document (from a top-level heading to the next) holds,
@@ -17,6 +17,7 @@ export interface ChunkModel {
   lists: ListBlock[];
   anchors: AnchorRef[];
   explicitAnchors: ExplicitAnchor[];
+  suppressions: SuppressionComment[];
   problems: ParseProblem[];
   /** Where the chunk's text ends, in document lines. */
   end: Position;
@@ -32,9 +33,11 @@ export type OpenBlock =
 
 const processor = unified().use(remarkParse);
 
+const SUPPRESSION = /<!--\s*surveyor-(disable-next-line|disable|enable)\b([^>]*?)-->/g;
+
 export function parseChunk(text: string, firstLine: number): ChunkModel {
   const map = new PositionMapper(text, firstLine);
-  const model: ChunkModel = { headings: [], lists: [], anchors: [], explicitAnchors: [], problems: [], end: map.position(text.length) };
+  const model: ChunkModel = { headings: [], lists: [], anchors: [], explicitAnchors: [], suppressions: [], problems: [], end: map.position(text.length) };
   let root: Root;
   try {
     root = processor.parse(text);
@@ -132,10 +135,14 @@ class Walker {
     this.model.anchors.push({ kind: 'markdown', fragment, range: this.map.range(hash + 1, hash + 1 + rawLength(this.text, hash + 1, end(node))) });
   }
 
-  /** Anchors in raw HTML: `href="#x"` refers to one; `id="x"` and `name="x"` define one. */
+  /** Anchors in raw HTML: `href="#x"` refers to one; `id="x"` and `name="x"` define one. Also suppression comments. */
   private html(node: Html): void {
     const s = start(node);
     const source = this.text.slice(s, end(node));
+    for (const m of source.matchAll(SUPPRESSION)) {
+      const codes = m[2]!.split(/[\s,]+/).filter((c) => c !== '');
+      this.model.suppressions.push({ kind: m[1] as SuppressionComment['kind'], codes, range: this.map.range(s + m.index, s + m.index + m[0].length) });
+    }
     for (const m of source.matchAll(/\bhref\s*=\s*(["'])#([^"']*)\1/gi)) {
       const at = s + m.index + m[0].indexOf('#') + 1;
       this.model.anchors.push({ kind: 'html', fragment: m[2]!, range: this.map.range(at, at + m[2]!.length) });

@@ -62,3 +62,17 @@ export function rangesTouch(a: Range, b: Range): boolean {
 export function rangeContains(outer: Range, p: Position): boolean {
   return comparePositions(outer.start, p) <= 0 && comparePositions(p, outer.end) <= 0;
 }
+
+/** The lines a range touches, from the start of its first line to the start of the line after its last. */
+export function wholeLines(range: Range): Range {
+  return { start: { line: range.start.line, character: 0 }, end: { line: range.end.line + 1, character: 0 } };
+}
+
+/** The position of `offset` within a span's text, for pointing at part of a field. */
+export function positionInSpan(span: { text: string; range: Range }, offset: number): Position {
+  const before = span.text.slice(0, offset);
+  const lastBreak = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
+  const breaks = before.match(/\r\n|\r|\n/g)?.length ?? 0;
+  if (breaks === 0) return { line: span.range.start.line, character: span.range.start.character + offset };
+  return { line: span.range.start.line + breaks, character: offset - lastBreak - 1 };
+}

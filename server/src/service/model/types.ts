@@ -1,4 +1,4 @@
-import type { Range } from 'vscode-languageserver-types';
+import type { Range, TextEdit } from 'vscode-languageserver-types';
 
 /**
  * The model of a survey README that every feature reads. Ranges are LSP
@@ -55,14 +55,40 @@ export interface ArxivRef {
   range: Range;
 }
 
+/** Broken link syntax in an entry's `[[label](url)]` groups (see `linkSyntax.ts`). */
+export interface LinkSyntaxIssue {
+  kind:
+    | 'wrong-closer'
+    | 'missing-close'
+    | 'missing-open'
+    | 'misplaced-bracket'
+    | 'space-before-paren'
+    | 'unclosed-paren'
+    | 'empty-url'
+    | 'space-in-url'
+    | 'no-scheme'
+    | 'bad-scheme';
+  range: Range;
+  /** The character found where `]` belongs (`wrong-closer`). */
+  found?: string;
+  /** The url as written (url problems). */
+  url?: string;
+  /** The one edit that repairs it, when the repair is certain from the text alone. */
+  repair?: TextEdit;
+}
+
 /** One list item that is a paper. */
 export interface Entry {
   range: Range;
   title?: Span;
   authors?: Span;
+  /** `italic` for `_Authors_`; `plain` for an author list recognised without emphasis (`Luo, X. et al.`). */
+  authorsStyle?: 'italic' | 'plain';
   venue?: Span;
   year?: Span & { value: number };
+  /** The links remark reads; a link with broken syntax is not among them but in `linkIssues`. */
   links: Link[];
+  linkIssues: LinkSyntaxIssue[];
   arxiv?: ArxivRef;
 }
 
@@ -105,6 +131,16 @@ export interface ExplicitAnchor {
   range: Range;
 }
 
+/**
+ * `<!-- surveyor-disable-next-line CODE… -->`, `<!-- surveyor-disable CODE… -->`
+ * or `<!-- surveyor-enable CODE… -->`; no codes means every rule.
+ */
+export interface SuppressionComment {
+  kind: 'disable-next-line' | 'disable' | 'enable';
+  codes: string[];
+  range: Range;
+}
+
 /** Something the parser could not make sense of; it becomes a diagnostic. */
 export interface ParseProblem {
   message: string;
@@ -118,6 +154,7 @@ export interface SurveyDocument {
   entries: Entry[];
   anchors: AnchorRef[];
   explicitAnchors: ExplicitAnchor[];
+  suppressions: SuppressionComment[];
   problems: ParseProblem[];
   lineCount: number;
 }

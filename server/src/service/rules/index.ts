@@ -1,6 +1,33 @@
+import { arxivUrlStyle } from './arxiv-url-style';
+import { authorFormat } from './author-format';
+import { brokenAnchor } from './broken-anchor';
+import { conflictingIdentity } from './conflicting-identity';
+import { duplicateEntry } from './duplicate-entry';
+import { entryFormat } from './entry-format';
+import { inconsistentListing } from './inconsistent-listing';
+import { invalidArxivId } from './invalid-arxiv-id';
 import { listNumbering } from './list-numbering';
+import { malformedLink } from './malformed-link';
 import { parseProblem } from './parse-problem';
 import type { Rule } from './rule';
+import { tocMissingHeading } from './toc-missing-heading';
+import { venueTypo } from './venue-typo';
+import { yearMismatch } from './year-mismatch';
 
-/** Every rule, in the order their findings are listed. */
-export const RULES: readonly Rule[] = [parseProblem, listNumbering];
+/** Every rule, in the order of `RULE_CODES`. */
+export const RULES: readonly Rule[] = [
+  parseProblem,
+  listNumbering,
+  malformedLink,
+  invalidArxivId,
+  arxivUrlStyle,
+  duplicateEntry,
+  inconsistentListing,
+  conflictingIdentity,
+  brokenAnchor,
+  tocMissingHeading,
+  entryFormat,
+  venueTypo,
+  yearMismatch,
+  authorFormat,
+];

@@ -1,7 +1,21 @@
-import type { Rule } from './rule';
+import { RULE_CODES } from '../../../../shared/settings';
+import type { Rule, RuleFinding } from './rule';
 
-/** What the parser could not make sense of (a binary file, an internal parse failure). */
+/**
+ * What the parser could not make sense of (a binary file, an internal parse
+ * failure), and suppression comments naming a rule that does not exist (a
+ * typo there would silently suppress nothing).
+ */
 export const parseProblem: Rule = {
   code: 'parse-problem',
-  check: (doc) => doc.problems.map((p) => ({ range: p.range, message: p.message, fixes: [] })),
+  check(doc) {
+    const findings: RuleFinding[] = doc.problems.map((p) => ({ range: p.range, message: p.message, fixes: [] }));
+    for (const comment of doc.suppressions) {
+      for (const code of comment.codes) {
+        if ((RULE_CODES as readonly string[]).includes(code)) continue;
+        findings.push({ range: comment.range, message: `Unknown rule "${code}" in surveyor-${comment.kind} (known: ${RULE_CODES.join(', ')}).`, fixes: [] });
+      }
+    }
+    return findings;
+  },
 };

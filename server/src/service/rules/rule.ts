@@ -29,3 +29,13 @@ export interface Rule {
   code: RuleCode;
   check(doc: SurveyDocument, context: RuleContext): RuleFinding[];
 }
+
+/** Related information pointing at another place of the same document. */
+export function relatedAt(uri: string, range: Range, message: string): DiagnosticRelatedInformation {
+  return { location: { uri, range }, message };
+}
+
+/** The 1-based line of a range, as messages show it. */
+export function lineOf(range: Range): number {
+  return range.start.line + 1;
+}

@@ -1,0 +1,83 @@
+import { distance } from 'fastest-levenshtein';
+import type { Entry, Link } from './types';
+
+/**
+ * Which paper an entry is, for finding the same paper listed twice. In order
+ * of trust: the arXiv id (any URL form, version ignored), a DOI, the paper
+ * link's URL, the title, each normalised so that spelling noise does not
+ * split one paper in two.
+ */
+export function paperIdentity(entry: Entry): string | undefined {
+  if (entry.arxiv) return `arxiv:${entry.arxiv.id}`;
+  for (const link of entry.links) {
+    const doi = doiOf(link.url.text);
+    if (doi) return `doi:${doi}`;
+  }
+  const paper = paperLink(entry);
+  // An empty or relative url names no page: `[paper]()` in two entries does not make them one paper.
+  if (paper && /^https?:\/\/\S/i.test(paper.url.text)) return `url:${normalizeUrl(paper.url.text)}`;
+  const title = entry.title && normalizeText(entry.title.text);
+  return title ? `title:${title}` : undefined;
+}
+
+const PAPER_LABELS = /^(?:paper|pdf|arxiv|abs|doi|link|article)$/i;
+
+/** The link that points at the paper itself: one labelled so, else the only link there is. */
+export function paperLink(entry: Entry): Link | undefined {
+  return entry.links.find((l) => PAPER_LABELS.test(l.label.text.trim())) ?? (entry.links.length === 1 ? entry.links[0] : undefined);
+}
+
+/** `10.1145/3580305.3599256` from `https://doi.org/…`, `https://dl.acm.org/doi/…` and the like, lower-cased as DOIs compare. */
+export function doiOf(url: string): string | undefined {
+  const m = /(?:^|[/:])(10\.\d{4,9}\/[^\s?#]+)/.exec(safeDecode(url));
+  if (!m || !/doi/i.test(url)) return undefined;
+  return m[1]!.replace(/(?:\/|\.pdf|\/full|\/abstract)+$/i, '').toLowerCase();
+}
+
+/**
+ * A URL as it identifies a page: no scheme, no `www.`, host lower-cased, no
+ * trailing slash or fragment. GitHub owner and repository names are not case
+ * sensitive, so their path is lower-cased too.
+ */
+export function normalizeUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return url.trim().toLowerCase();
+  }
+  const host = parsed.hostname.toLowerCase().replace(/^www\./, '');
+  let path = parsed.pathname.replace(/\/+$/, '');
+  if (host === 'github.com') path = path.toLowerCase().replace(/\.git$/, '');
+  return `${host}${path}${parsed.search}`;
+}
+
+/** Case, accents, punctuation and spacing ignored: `Augesc: Dialogue …` and `AugESC — dialogue …` agree (titles, authors, venues). */
+export function normalizeText(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/**
+ * Whether two titles name different papers rather than the same paper
+ * spelled differently: more than half of the (normalised) text would have to
+ * change. A renamed version or a shortened title stays below that.
+ */
+export function titlesClearlyDiffer(a: string, b: string): boolean {
+  const x = normalizeText(a);
+  const y = normalizeText(b);
+  if (x === y || x.startsWith(y) || y.startsWith(x)) return false;
+  return distance(x, y) > Math.max(x.length, y.length) / 2;
+}

@@ -1,0 +1,63 @@
+import { closest } from './closest';
+import type { AnchorRef, Section, SurveyDocument } from '../model/types';
+
+/** Where a `#fragment` leads: exactly, only when case is ignored, to the clearly closest heading, or nowhere. */
+export type AnchorResolution =
+  | { kind: 'exact' }
+  | { kind: 'case'; target: string; section?: Section }
+  | { kind: 'closest'; target: string; section: Section; distance: number }
+  | { kind: 'none' };
+
+/** The anchors a document defines: heading slugs (GitHub's rules) and explicit `id`/`name` anchors. */
+export class AnchorTargets {
+  private readonly exact = new Set<string>();
+  private readonly lower = new Map<string, { target: string; section?: Section }>();
+  private readonly slugs = new Map<string, Section>();
+  private readonly nearest = new Map<string, AnchorResolution>();
+
+  constructor(doc: SurveyDocument) {
+    for (const section of doc.sections) {
+      if (!section.slug) continue;
+      this.add(section.slug, section);
+      this.slugs.set(section.slug, section);
+    }
+    for (const anchor of doc.explicitAnchors) this.add(anchor.name);
+  }
+
+  resolve(ref: AnchorRef): AnchorResolution {
+    const fragment = decodeFragment(ref.fragment).replace(/^user-content-/, '');
+    if (this.exact.has(fragment)) return { kind: 'exact' };
+    const caseOnly = this.lower.get(fragment.toLowerCase());
+    if (caseOnly) return { kind: 'case', ...caseOnly };
+    let resolution = this.nearest.get(fragment);
+    if (!resolution) this.nearest.set(fragment, (resolution = this.closestHeading(fragment)));
+    return resolution;
+  }
+
+  /** A typo of a few characters, and only when one heading is clearly the nearest. */
+  private closestHeading(fragment: string): AnchorResolution {
+    const near = closest(fragment.toLowerCase(), this.slugs.keys(), Math.max(2, Math.floor(fragment.length / 4)));
+    if (near?.unique) return { kind: 'closest', target: near.candidate, section: this.slugs.get(near.candidate)!, distance: near.distance };
+    return { kind: 'none' };
+  }
+
+  /** The section a fragment leads to, leniently: the table of contents meant it even when misspelled. */
+  sectionMeant(ref: AnchorRef): Section | undefined {
+    const resolution = this.resolve(ref);
+    if (resolution.kind === 'exact') return this.slugs.get(decodeFragment(ref.fragment).replace(/^user-content-/, ''));
+    return resolution.kind === 'none' ? undefined : resolution.section;
+  }
+
+  private add(name: string, section?: Section): void {
+    this.exact.add(name);
+    if (!this.lower.has(name.toLowerCase())) this.lower.set(name.toLowerCase(), section ? { target: name, section } : { target: name });
+  }
+}
+
+function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
