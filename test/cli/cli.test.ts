@@ -138,4 +138,50 @@ describe('surveyor check', () => {
     });
     assert.equal(run(['check', 'README.md'], dir).stdout, '');
   });
+
+  it('on the reference survey: prints exactly its real defects, top to bottom, and --fix repairs the certain ones', () => {
+    const dir = repo({ 'README.md': fs.readFileSync(REFERENCE_SURVEY, 'utf8') });
+    const r = run(['check', 'README.md'], dir);
+    assert.equal(r.status, 0);
+    const sbert = 'https://www.sbert.net/examples/training/data_augmentation/README.html';
+    assert.deepEqual(r.stdout.split('\n'), [
+      `README.md:39:17 warning broken-anchor Anchor #Approaches differs from #approaches only in case: GitHub's anchors are lower-case, so the link does not lead there.`,
+      'README.md:55:19 warning broken-anchor No heading has the anchor #top-k-selectiong: the closest is #top-k-selection ("Top-K Selection").',
+      `README.md:61:19 warning broken-anchor Anchor #Contributing differs from #contributing only in case: GitHub's anchors are lower-case, so the link does not lead there.`,
+      'README.md:77:84 warning venue-typo Unknown venue "arKiv": did you mean "arXiv"? (Add real venues Surveyor does not know to "venues" in .surveyor.json.)',
+      'README.md:78:95 warning venue-typo Unknown venue "arKiv": did you mean "arXiv"? (Add real venues Surveyor does not know to "venues" in .surveyor.json.)',
+      "README.md:158:106 warning author-format BibTeX escape in the author list, shown literally on GitHub: {\\'a} → á.",
+      `README.md:216:142 info inconsistent-listing Listed differently elsewhere: no code link here, ${sbert} on line 139.`,
+      `README.md:217:171 info inconsistent-listing Listed differently elsewhere: code link ${sbert} here, https://github.com/zetaalphavector/inpars on lines 161 and 256.`,
+      'README.md:228:219 warning malformed-link Link group closed with "}": expected "]" to match the "[" that opens "[[".',
+      "README.md:250:106 warning author-format BibTeX escape in the author list, shown literally on GitHub: {\\'a} → á.",
+    ]);
+
+    run(['check', '--fix', 'README.md'], dir);
+    const before = fs.readFileSync(REFERENCE_SURVEY, 'utf8').split('\n');
+    const after = fs.readFileSync(path.join(dir, 'README.md'), 'utf8').split('\n');
+    assert.equal(after.length, before.length);
+    const changed = before.flatMap((line, i) => (line === after[i] ? [] : [`${i + 1}: ${diff(line, after[i]!)}`]));
+    assert.deepEqual(changed, [
+      '39: A → a',
+      '55: g → ',
+      '61: C → c',
+      '77: K → X',
+      '78: K → X',
+      "158: {\\'a} → á",
+      '228: } → ]',
+      "250: {\\'a} → á",
+    ]);
+    // What is left needs a person: which code link is right.
+    assert.deepEqual(run(['check', '--quiet', 'README.md'], dir).stdout, '');
+  });
 });
+
+/** The part of a line that changed, as `old → new` (common prefix and suffix left out). */
+function diff(before: string, after: string): string {
+  let start = 0;
+  while (start < before.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < before.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  return `${before.slice(start, before.length - end)} → ${after.slice(start, after.length - end)}`;
+}

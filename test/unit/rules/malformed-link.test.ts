@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyFix, entry, findings, fixAll, fixTitles } from '../../support/rules';
+
+const paper = 'https://arxiv.org/abs/2305.16289';
+const code = 'https://github.com/example/repo';
+const line = (links: string) => entry(1, { links }) + '\n';
+
+describe('malformed-link', () => {
+  it('accepts well-formed groups, plain links and a link with a title', () => {
+    assert.deepEqual(findings('malformed-link', line(`[[paper](${paper})][[code](${code})]`)), []);
+    assert.deepEqual(findings('malformed-link', '1. **A title.** Venue 2023. [paper](https://example.org/a)\n'), []);
+    assert.deepEqual(findings('malformed-link', line(`[[paper](${paper} "arXiv")]`)), []);
+    assert.deepEqual(findings('malformed-link', line(`[[paper](https://en.wikipedia.org/wiki/Graph_(abstract_data_type))]`)), []);
+  });
+
+  it('reports a group closed by "}" and fixes it to "]"', () => {
+    const text = line(`[[paper](${paper})][[code](${code})}`);
+    const column = text.indexOf('}') + 1;
+    assert.deepEqual(findings('malformed-link', text), [`1:${column} Link group closed with "}": expected "]" to match the "[" that opens "[[".`]);
+    assert.equal(applyFix('malformed-link', text, 'Change to "]"'), line(`[[paper](${paper})][[code](${code})]`));
+  });
+
+  it('reports a missing "]" and closes the group', () => {
+    const text = line(`[[paper](${paper})[[code](${code})]`);
+    assert.match(findings('malformed-link', text)[0]!, /is not closed: expected "]" after the link/);
+    assert.equal(applyFix('malformed-link', text, 'Close the link group with "]"'), line(`[[paper](${paper})][[code](${code})]`));
+  });
+
+  it('reports a missing "[" and opens the group', () => {
+    const text = line(`[[paper](${paper})][code](${code})]`);
+    assert.match(findings('malformed-link', text)[0]!, /no opening bracket/);
+    assert.equal(applyFix('malformed-link', text, 'Open the link group with "["'), line(`[[paper](${paper})][[code](${code})]`));
+  });
+
+  it('reports "[[label]](url)" and moves the bracket', () => {
+    const text = line(`[[paper]](${paper})`);
+    assert.match(findings('malformed-link', text)[0]!, /belongs after the url/);
+    assert.equal(applyFix('malformed-link', text, 'Move "]" after the url'), line(`[[paper](${paper})]`));
+  });
+
+  it('reports "[label] (url)" and removes the space', () => {
+    const text = line(`[[paper] (${paper})]`);
+    assert.match(findings('malformed-link', text)[0]!, /Space between "\]" and "\("/);
+    assert.equal(applyFix('malformed-link', text, 'Remove the space before "("'), line(`[[paper](${paper})]`));
+  });
+
+  it('reports an unclosed "(" and closes it before the group ends', () => {
+    const text = line(`[[paper](${paper}][[code](${code})]`);
+    assert.match(findings('malformed-link', text)[0]!, /url is not closed/);
+    assert.equal(applyFix('malformed-link', text, 'Close the url with ")"'), line(`[[paper](${paper})][[code](${code})]`));
+  });
+
+  it('reports an empty url, spaces in a url and a foreign scheme, with no fix to guess', () => {
+    for (const [links, message] of [
+      ['[[paper]()]', /empty url/],
+      ['[[paper](https://arxiv.org/abs/2305. 16289)]', /contains spaces/],
+      ['[[paper](ftp://example.org/paper.pdf)]', /not a web address/],
+    ] as const) {
+      const text = line(links);
+      assert.match(findings('malformed-link', text)[0]!, message);
+      assert.deepEqual(fixTitles('malformed-link', text), []);
+    }
+  });
+
+  it('reports a url without a scheme and offers https://, but not as a safe fix', () => {
+    const text = line('[[code](github.com/example/repo)]');
+    assert.match(findings('malformed-link', text)[0]!, /has no scheme/);
+    assert.equal(applyFix('malformed-link', text, 'Add "https://"'), line('[[code](https://github.com/example/repo)]'));
+    assert.equal(fixAll(text), text);
+  });
+
+  it('fix-all repairs brackets and changes nothing else on the line', () => {
+    const text = line(`[[paper](${paper})}[[code] (${code})]`);
+    assert.equal(fixAll(text), line(`[[paper](${paper})][[code](${code})]`));
+  });
+
+  it('still sees an entry whose only link is broken', () => {
+    assert.equal(findings('malformed-link', line(`[[paper](${paper}]`)).length, 1);
+  });
+});
