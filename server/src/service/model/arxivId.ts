@@ -1,3 +1,5 @@
+import { memoizeString } from './memo';
+
 /**
  * arXiv identifiers: recognising them in URLs and text, and their canonical form.
  * New scheme `YYMM.NNNN(N)`, old scheme `archive(.SC)/YYMMNNN`, optional `vN`.
@@ -20,7 +22,9 @@ const PATH = new RegExp(String.raw`^/(?:abs|pdf|html|format|ps)/${ID_WITH_VERSIO
 export const ARXIV_IN_TEXT = new RegExp(String.raw`\barXiv:${ID_WITH_VERSION}`, 'gi');
 
 /** The arXiv id a URL names, or undefined when it names none. */
-export function parseArxivUrl(url: string): ArxivId | undefined {
+export const parseArxivUrl = memoizeString(parseArxivUrlOnce);
+
+function parseArxivUrlOnce(url: string): ArxivId | undefined {
   let parsed: URL;
   try {
     parsed = new URL(url.trim());

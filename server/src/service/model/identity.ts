@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { memoizeString } from './memo';
 import type { Entry, Link } from './types';
 
 /**
@@ -8,6 +9,15 @@ import type { Entry, Link } from './types';
  * split one paper in two.
  */
 export function paperIdentity(entry: Entry): string | undefined {
+  let known = identities.get(entry);
+  if (known === undefined) identities.set(entry, (known = identityOf(entry) ?? null));
+  return known ?? undefined;
+}
+
+/** Parsed entries are reused while their chunk is unchanged, and so is what is derived from them. */
+const identities = new WeakMap<Entry, string | null>();
+
+function identityOf(entry: Entry): string | undefined {
   if (entry.arxiv) return `arxiv:${entry.arxiv.id}`;
   for (const link of entry.links) {
     const doi = doiOf(link.url.text);
@@ -28,18 +38,18 @@ export function paperLink(entry: Entry): Link | undefined {
 }
 
 /** `10.1145/3580305.3599256` from `https://doi.org/…`, `https://dl.acm.org/doi/…` and the like, lower-cased as DOIs compare. */
-export function doiOf(url: string): string | undefined {
+export const doiOf = memoizeString((url: string): string | undefined => {
   const m = /(?:^|[/:])(10\.\d{4,9}\/[^\s?#]+)/.exec(safeDecode(url));
   if (!m || !/doi/i.test(url)) return undefined;
   return m[1]!.replace(/(?:\/|\.pdf|\/full|\/abstract)+$/i, '').toLowerCase();
-}
+});
 
 /**
  * A URL as it identifies a page: no scheme, no `www.`, host lower-cased, no
  * trailing slash or fragment. GitHub owner and repository names are not case
  * sensitive, so their path is lower-cased too.
  */
-export function normalizeUrl(url: string): string {
+export const normalizeUrl = memoizeString((url: string): string => {
   let parsed: URL;
   try {
     parsed = new URL(url.trim());
@@ -50,17 +60,17 @@ export function normalizeUrl(url: string): string {
   let path = parsed.pathname.replace(/\/+$/, '');
   if (host === 'github.com') path = path.toLowerCase().replace(/\.git$/, '');
   return `${host}${path}${parsed.search}`;
-}
+});
 
 /** Case, accents, punctuation and spacing ignored: `Augesc: Dialogue …` and `AugESC — dialogue …` agree (titles, authors, venues). */
-export function normalizeText(title: string): string {
-  return title
+export const normalizeText = memoizeString((title: string): string =>
+  title
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+    .trim(),
+);
 
 function safeDecode(s: string): string {
   try {

@@ -1,6 +1,7 @@
 import type { ArxivSettings } from '../../../../shared/settings';
 import { parseArxivUrl } from '../model/arxivId';
-import type { Rule, RuleFinding } from './rule';
+import { entryRule } from './entryRule';
+import type { RuleFinding } from './rule';
 
 /**
  * `arxiv-url-style`: arXiv links written in one canonical form
@@ -8,27 +9,22 @@ import type { Rule, RuleFinding } from './rule';
  * list reads uniformly and a reviewer sees at once which paper a link is.
  * Rendered pages (`/html/`, ar5iv) are a different resource and left alone.
  */
-export const arxivUrlStyle: Rule = {
-  code: 'arxiv-url-style',
-  check(doc, { settings }) {
-    const findings: RuleFinding[] = [];
-    for (const entry of doc.entries) {
-      for (const link of entry.links) {
-        const written = link.url.text;
-        const ref = parseArxivUrl(written);
-        if (!ref || /\/html\/|ar5iv/i.test(written)) continue;
-        const canonical = canonicalArxivUrl(ref.id, ref.version, settings.arxiv);
-        if (written === canonical) continue;
-        findings.push({
-          range: link.url.range,
-          message: `arXiv link not in the canonical form (${differences(written, ref.version, settings.arxiv).join(', ')}): expected ${canonical}.`,
-          fixes: [{ title: `Change to ${canonical}`, edits: [{ range: link.url.range, newText: canonical }], safe: true, isPreferred: true }],
-        });
-      }
-    }
-    return findings;
-  },
-};
+export const arxivUrlStyle = entryRule('arxiv-url-style', (entry, { settings }) => {
+  const findings: RuleFinding[] = [];
+  for (const link of entry.links) {
+    const written = link.url.text;
+    const ref = parseArxivUrl(written);
+    if (!ref || /\/html\/|ar5iv/i.test(written)) continue;
+    const canonical = canonicalArxivUrl(ref.id, ref.version, settings.arxiv);
+    if (written === canonical) continue;
+    findings.push({
+      range: link.url.range,
+      message: `arXiv link not in the canonical form (${differences(written, ref.version, settings.arxiv).join(', ')}): expected ${canonical}.`,
+      fixes: [{ title: `Change to ${canonical}`, edits: [{ range: link.url.range, newText: canonical }], safe: true, isPreferred: true }],
+    });
+  }
+  return findings;
+});
 
 export function canonicalArxivUrl(id: string, version: number | undefined, style: ArxivSettings): string {
   const pinned = style.keepVersion && version !== undefined ? `v${version}` : '';

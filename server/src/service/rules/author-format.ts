@@ -1,6 +1,7 @@
 import { positionInSpan } from '../model/positions';
 import { findBibtexEscapes } from './bibtexEscapes';
 import { ListConventions } from './conventions';
+import type { Entry, Span } from '../model/types';
 import type { Rule, RuleFinding } from './rule';
 
 /**
@@ -9,6 +10,20 @@ import type { Rule, RuleFinding } from './rule';
  * by the letter; an author list written without emphasis, where the list
  * sets authors in italics, is wrapped in `_…_`.
  */
+/** Kept per entry: an entry object lives as long as its chunk is unchanged. */
+const escapeFindings = new WeakMap<Entry, RuleFinding | null>();
+
+function escapeFinding(authors: Span): RuleFinding | null {
+  const escapes = findBibtexEscapes(authors.text);
+  if (escapes.length === 0) return null;
+  const edits = escapes.map((e) => ({ range: { start: positionInSpan(authors, e.start), end: positionInSpan(authors, e.end) }, newText: e.letter }));
+  return {
+    range: { start: edits[0]!.range.start, end: edits[edits.length - 1]!.range.end },
+    message: `BibTeX escape${escapes.length > 1 ? 's' : ''} in the author list, shown literally on GitHub: ${escapes.map((e) => `${e.written} → ${e.letter}`).join(', ')}.`,
+    fixes: [{ title: `Replace with ${escapes.map((e) => e.letter).join(', ')}`, edits, safe: true, isPreferred: true }],
+  };
+}
+
 export const authorFormat: Rule = {
   code: 'author-format',
   check(doc) {
@@ -17,15 +32,9 @@ export const authorFormat: Rule = {
     for (const entry of doc.entries) {
       const authors = entry.authors;
       if (!authors) continue;
-      const escapes = findBibtexEscapes(authors.text);
-      if (escapes.length > 0) {
-        const edits = escapes.map((e) => ({ range: { start: positionInSpan(authors, e.start), end: positionInSpan(authors, e.end) }, newText: e.letter }));
-        findings.push({
-          range: { start: edits[0]!.range.start, end: edits[edits.length - 1]!.range.end },
-          message: `BibTeX escape${escapes.length > 1 ? 's' : ''} in the author list, shown literally on GitHub: ${escapes.map((e) => `${e.written} → ${e.letter}`).join(', ')}.`,
-          fixes: [{ title: `Replace with ${escapes.map((e) => e.letter).join(', ')}`, edits, safe: true, isPreferred: true }],
-        });
-      }
+      let escapes = escapeFindings.get(entry);
+      if (escapes === undefined) escapeFindings.set(entry, (escapes = escapeFinding(authors)));
+      if (escapes) findings.push(escapes);
       if (entry.authorsStyle === 'plain' && conventions.usual(entry, 'italic-authors', (e) => e.authorsStyle === 'italic')) {
         findings.push({
           range: authors.range,

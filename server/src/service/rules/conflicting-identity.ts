@@ -1,6 +1,6 @@
 import { normalizeText, titlesClearlyDiffer } from '../model/identity';
 import type { Entry } from '../model/types';
-import { describeLines } from './listings';
+import { MAX_NAMED, describeLines, listingsByPaper } from './listings';
 import { lineOf, relatedAt, type Rule, type RuleFinding } from './rule';
 
 /**
@@ -12,28 +12,28 @@ export const conflictingIdentity: Rule = {
   code: 'conflicting-identity',
   check(doc, { uri }) {
     const findings: RuleFinding[] = [];
-    const byTitle = new Map<string, Entry[]>();
-    const byId = new Map<string, Entry[]>();
-    for (const entry of doc.entries) {
-      if (!entry.arxiv || !entry.title) continue;
-      push(byTitle, normalizeText(entry.title.text), entry);
-      push(byId, entry.arxiv.id, entry);
-    }
-    for (const entries of byTitle.values()) {
+    const byTitle = new Repeats();
+    for (const entry of doc.entries) if (entry.arxiv && entry.title) byTitle.add(normalizeText(entry.title.text), entry);
+    for (const entries of byTitle.groups.values()) {
       const first = entries[0]!;
-      const others = entries.filter((e) => e.arxiv!.id !== first.arxiv!.id);
-      for (const entry of others) {
-        const agreeing = entries.filter((e) => e.arxiv!.id === first.arxiv!.id);
+      if (entries.every((e) => e.arxiv!.id === first.arxiv!.id)) continue;
+      const agreeing = entries.filter((e) => e.arxiv!.id === first.arxiv!.id);
+      const related = agreeing.slice(0, MAX_NAMED).map((e) => relatedAt(uri, e.arxiv!.range, `Listed with arXiv ${e.arxiv!.id}`));
+      for (const entry of entries) {
+        if (entry.arxiv!.id === first.arxiv!.id) continue;
         findings.push({
           range: entry.arxiv!.range,
           message: `The same title is listed with arXiv ${first.arxiv!.id} on ${describeLines(agreeing)}, but with ${entry.arxiv!.id} here: one of the ids names another paper.`,
-          relatedInformation: agreeing.map((e) => relatedAt(uri, e.arxiv!.range, `Listed with arXiv ${e.arxiv!.id}`)),
+          relatedInformation: related,
           fixes: [],
         });
       }
     }
-    for (const entries of byId.values()) {
-      const first = entries[0]!;
+    // Listings of one paper share its arXiv id (the identity's first choice): compare their titles.
+    for (const listings of listingsByPaper(doc).values()) {
+      const entries = listings.map((l) => l.entry).filter((e) => e.arxiv && e.title);
+      const first = entries[0];
+      if (!first) continue;
       for (const entry of entries.slice(1)) {
         if (!titlesClearlyDiffer(first.title!.text, entry.title!.text)) continue;
         findings.push({
@@ -48,8 +48,16 @@ export const conflictingIdentity: Rule = {
   },
 };
 
-function push(map: Map<string, Entry[]>, key: string, entry: Entry): void {
-  const list = map.get(key);
-  if (list) list.push(entry);
-  else map.set(key, [entry]);
+/** Entries under a key, kept only for keys seen more than once (most titles and ids are seen once). */
+class Repeats {
+  private readonly first = new Map<string, Entry>();
+  readonly groups = new Map<string, Entry[]>();
+
+  add(key: string, entry: Entry): void {
+    const earlier = this.first.get(key);
+    if (!earlier) return void this.first.set(key, entry);
+    const group = this.groups.get(key);
+    if (group) group.push(entry);
+    else this.groups.set(key, [earlier, entry]);
+  }
 }

@@ -9,16 +9,19 @@ const SMALL_LIST = 3;
  * by design, and an entry there lacking them is not wrong.
  */
 export class ListConventions {
-  private readonly listOf = new Map<Entry, ListBlock>();
+  /** Built on first use: most documents never ask (their entries are complete). */
+  private listOf: Map<Entry, ListBlock> | undefined;
   /** Answers per list (`null`: the whole document), per convention name. */
   private readonly memo = new Map<ListBlock | null, Map<string, boolean>>();
 
-  constructor(private readonly doc: SurveyDocument) {
-    for (const list of doc.lists) for (const item of list.items) if (item.entry) this.listOf.set(item.entry, list);
-  }
+  constructor(private readonly doc: SurveyDocument) {}
 
   /** Whether at least half the entries around `entry` satisfy `has` (`name` keys the answer). */
   usual(entry: Entry, name: string, has: (e: Entry) => boolean): boolean {
+    if (!this.listOf) {
+      this.listOf = new Map();
+      for (const list of this.doc.lists) for (const item of list.items) if (item.entry) this.listOf.set(item.entry, list);
+    }
     const list = this.listOf.get(entry);
     const listEntries = list ? list.items.flatMap((i) => (i.entry ? [i.entry] : [])) : [];
     const small = listEntries.length < SMALL_LIST;

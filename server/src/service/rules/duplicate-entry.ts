@@ -1,8 +1,8 @@
 import type { TextEdit } from 'vscode-languageserver-types';
-import { sectionAt } from '../model/assemble';
-import { paperIdentity, titlesClearlyDiffer } from '../model/identity';
+import { titlesClearlyDiffer } from '../model/identity';
 import { wholeLines } from '../model/positions';
 import type { Entry, ListBlock, Section, SurveyDocument } from '../model/types';
+import { listingsByPaper } from './listings';
 import { lineOf, relatedAt, type Fix, type Rule, type RuleFinding } from './rule';
 
 /**
@@ -14,31 +14,29 @@ export const duplicateEntry: Rule = {
   code: 'duplicate-entry',
   check(doc, { uri }) {
     const findings: RuleFinding[] = [];
-    const places = listPlaces(doc);
-    const seen = new Map<Section | undefined, Map<string, Entry>>();
-    for (const entry of doc.entries) {
-      const identity = paperIdentity(entry);
-      if (!identity) continue;
-      const section = sectionAt(doc, entry.range.start);
-      let bySection = seen.get(section);
-      if (!bySection) seen.set(section, (bySection = new Map()));
-      const first = bySection.get(identity);
-      if (!first) {
-        bySection.set(identity, entry);
-        continue;
+    let places: Map<Entry, { list: ListBlock; index: number }> | undefined;
+    for (const listings of listingsByPaper(doc).values()) {
+      const firstIn = new Map<Section | undefined, Entry>();
+      for (const { entry, section } of listings) {
+        const first = firstIn.get(section);
+        if (!first) {
+          firstIn.set(section, entry);
+          continue;
+        }
+        // One id under two clearly different titles is a wrong id, not a repeat: `conflicting-identity` says so.
+        if (first.title && entry.title && titlesClearlyDiffer(first.title.text, entry.title.text)) continue;
+        const where = section ? ` under "${section.text}"` : '';
+        const finding: RuleFinding = {
+          range: entry.title?.range ?? entry.range,
+          message: `Duplicate entry: this paper is already listed on line ${lineOf(first.range)}${where}.`,
+          relatedInformation: [relatedAt(uri, first.title?.range ?? first.range, 'First listed here')],
+          fixes: [],
+        };
+        places ??= listPlaces(doc);
+        const place = places.get(entry);
+        if (place) finding.fixes.push(removeFix(place.list, place.index));
+        findings.push(finding);
       }
-      // One id under two clearly different titles is a wrong id, not a repeat: `conflicting-identity` says so.
-      if (first.title && entry.title && titlesClearlyDiffer(first.title.text, entry.title.text)) continue;
-      const where = section ? ` under "${section.text}"` : '';
-      const finding: RuleFinding = {
-        range: entry.title?.range ?? entry.range,
-        message: `Duplicate entry: this paper is already listed on line ${lineOf(first.range)}${where}.`,
-        relatedInformation: [relatedAt(uri, first.title?.range ?? first.range, 'First listed here')],
-        fixes: [],
-      };
-      const place = places.get(entry);
-      if (place) finding.fixes.push(removeFix(place.list, place.index));
-      findings.push(finding);
     }
     return findings;
   },

@@ -1,6 +1,6 @@
 import { comparePositions } from '../model/positions';
 import { paperLink } from '../model/identity';
-import type { Entry } from '../model/types';
+import type { Entry, Link } from '../model/types';
 import { closest, type Closest } from './closest';
 import { ListConventions } from './conventions';
 import type { Rule, RuleFinding } from './rule';
@@ -20,21 +20,23 @@ export const entryFormat: Rule = {
   code: 'entry-format',
   check(doc, { settings }) {
     const conventions = new ListConventions(doc);
-    const labels = surveyLabels(doc.entries, settings.entry.linkLabels);
+    let vocabulary: Set<string> | undefined; // counted over the whole survey only when some label needs it
     const findings: RuleFinding[] = [];
     for (const entry of doc.entries) {
+      const shape = shapeOf(entry, settings.entry.linkLabels);
+      if (shape === CLEAN) continue;
       const missing: string[] = [];
-      if (!entry.title) missing.push('title');
-      if (!entry.authors && conventions.usual(entry, 'authors', (e) => !!e.authors)) missing.push('authors');
-      if (!entry.year && needsYear(entry) && conventions.usual(entry, 'year', (e) => !!e.year)) missing.push('year');
-      if (!hasPaperLink(entry)) missing.push('paper link');
+      if (shape.noTitle) missing.push('title');
+      if (shape.noAuthors && conventions.usual(entry, 'authors', (e) => !!e.authors)) missing.push('authors');
+      if (shape.noYear && conventions.usual(entry, 'year', (e) => !!e.year)) missing.push('year');
+      if (shape.noPaperLink) missing.push('paper link');
       if (missing.length > 0) {
         findings.push({ range: entry.title?.range ?? entry.range, message: `Entry has no ${joinWords(missing)}: expected "${TEMPLATE}".`, fixes: [] });
       }
-      for (const link of entry.links) {
+      for (const link of shape.oddLabels) {
+        vocabulary ??= surveyLabels(doc.entries, settings.entry.linkLabels);
         const label = link.label.text.trim();
-        // `[[paper]](url)` reads as the label "[paper]": `malformed-link` reports the brackets.
-        if (labels.has(label.toLowerCase()) || /^\[.*\]$/.test(label) || !isLabelLink(entry, link.range)) continue;
+        if (vocabulary.has(label.toLowerCase())) continue;
         const meant = likelyLabel(label, settings.entry.linkLabels);
         findings.push({
           range: link.label.range,
@@ -47,6 +49,38 @@ export const entryFormat: Rule = {
   },
 };
 
+/** What an entry lacks on its own; whether that matters depends on its list (authors, year) and the survey (labels). */
+interface Shape {
+  noTitle: boolean;
+  noAuthors: boolean;
+  noYear: boolean;
+  noPaperLink: boolean;
+  /** Links after the title whose label is not configured. */
+  oddLabels: Link[];
+}
+
+const CLEAN: Shape = { noTitle: false, noAuthors: false, noYear: false, noPaperLink: false, oddLabels: [] };
+
+/** Kept per entry (and configured labels): an entry object lives as long as its chunk is unchanged. */
+const shapes = new WeakMap<Entry, { configured: string[]; shape: Shape }>();
+
+function shapeOf(entry: Entry, configured: string[]): Shape {
+  const known = shapes.get(entry);
+  if (known?.configured === configured) return known.shape;
+  const labels = new Set(configured.map((l) => l.toLowerCase()));
+  const shape: Shape = {
+    noTitle: !entry.title,
+    noAuthors: !entry.authors,
+    noYear: !entry.year && needsYear(entry),
+    noPaperLink: !hasPaperLink(entry),
+    // `[[paper]](url)` reads as the label "[paper]": `malformed-link` reports the brackets.
+    oddLabels: entry.links.filter((l) => !labels.has(l.label.text.trim().toLowerCase()) && !/^\[.*\]$/.test(l.label.text.trim()) && isLabelLink(entry, l.range)),
+  };
+  const clean = !shape.noTitle && !shape.noAuthors && !shape.noYear && !shape.noPaperLink && shape.oddLabels.length === 0;
+  shapes.set(entry, { configured, shape: clean ? CLEAN : shape });
+  return clean ? CLEAN : shape;
+}
+
 /** A label used this often is the survey's own vocabulary (`Checkpoint`, `Homepage`), not a slip. */
 const VOCABULARY_USES = 3;
 
@@ -54,12 +88,7 @@ const VOCABULARY_USES = 3;
 function surveyLabels(entries: Entry[], configured: string[]): Set<string> {
   const labels = new Set(configured.map((l) => l.toLowerCase()));
   const uses = new Map<string, number>();
-  for (const entry of entries) {
-    for (const link of entry.links) {
-      const label = link.label.text.trim().toLowerCase();
-      uses.set(label, (uses.get(label) ?? 0) + 1);
-    }
-  }
+  for (const entry of entries) for (const label of labelsOf(entry)) uses.set(label, (uses.get(label) ?? 0) + 1);
   for (const [label, n] of uses) if (n >= VOCABULARY_USES) labels.add(label);
   return labels;
 }
@@ -71,6 +100,15 @@ function likelyLabel(label: string, configured: string[]): Closest | undefined {
   const letters = (s: string) => [...s.toLowerCase()].sort().join('');
   return near.distance <= 1 || letters(label) === letters(near.candidate) ? near : undefined;
 }
+
+/** An entry's link labels, lower-cased; kept while the entry's chunk is unchanged. */
+function labelsOf(entry: Entry): string[] {
+  let labels = entryLabels.get(entry);
+  if (!labels) entryLabels.set(entry, (labels = entry.links.map((l) => l.label.text.trim().toLowerCase())));
+  return labels;
+}
+
+const entryLabels = new WeakMap<Entry, string[]>();
 
 /** The year is needed unless the entry names a venue other than a preprint server. */
 function needsYear(entry: Entry): boolean {

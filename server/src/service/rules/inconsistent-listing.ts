@@ -2,7 +2,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { parseArxivUrl } from '../model/arxivId';
 import { normalizeText, normalizeUrl, titlesClearlyDiffer } from '../model/identity';
 import type { Entry } from '../model/types';
-import { describeLines, listingsByPaper, type Listing } from './listings';
+import { MAX_NAMED, describeLines, listingsByPaper, type Listing } from './listings';
 import { relatedAt, type Rule, type RuleFinding } from './rule';
 
 /**
@@ -18,7 +18,7 @@ export const inconsistentListing: Rule = {
     const findings: RuleFinding[] = [];
     for (const all of listingsByPaper(doc).values()) {
       const listings = onePerSection(all);
-      if (listings.length < 2) continue;
+      if (listings.length < 2 || listings.every((l) => signature(l.entry) === signature(listings[0]!.entry))) continue;
       const details = new Map<Entry, { range: Range; text: string }[]>();
       const note = (entry: Entry, range: Range, text: string) => {
         let list = details.get(entry);
@@ -26,7 +26,9 @@ export const inconsistentListing: Rule = {
         list.push({ range, text });
       };
       const entries = listings.map((l) => l.entry);
-      const titled = entries.filter((e) => !e.title || !entries.some((o) => o.title && titlesClearlyDiffer(o.title.text, e.title!.text)));
+      // A title that names another paper is `conflicting-identity`'s to report, not a spelling to align.
+      const reference = entries.find((e) => e.title)?.title?.text;
+      const titled = entries.filter((e) => !e.title || !reference || !titlesClearlyDiffer(reference, e.title.text));
       compareField(titled, 'title', (e) => e.title && { key: normalizeText(e.title.text), shown: `"${e.title.text}"`, range: e.title.range }, note);
       compareField(entries, 'authors', (e) => e.authors && { key: normalizeText(e.authors.text), shown: `"${e.authors.text}"`, range: e.authors.range }, note);
       compareField(entries, 'venue', (e) => e.venue && { key: normalizeText(e.venue.text), shown: `"${e.venue.text}"`, range: e.venue.range }, note);
@@ -36,11 +38,11 @@ export const inconsistentListing: Rule = {
       for (const listing of listings) {
         const found = details.get(listing.entry);
         if (!found) continue;
-        const others = listings.filter((l) => l !== listing);
+        const others = listings.filter((l) => l !== listing).slice(0, MAX_NAMED);
         findings.push({
           range: found[0]!.range,
           message: `Listed differently elsewhere: ${found.map((d) => d.text).join('; ')}.`,
-          relatedInformation: others.map((o) => relatedAt(uri, o.entry.title?.range ?? o.entry.range, `Also listed${o.section ? ` under "${o.section}"` : ''}`)),
+          relatedInformation: others.map((o) => relatedAt(uri, o.entry.title?.range ?? o.entry.range, `Also listed${o.section ? ` under "${o.section.text}"` : ''}`)),
           fixes: [],
         });
       }
@@ -51,7 +53,7 @@ export const inconsistentListing: Rule = {
 
 /** A paper listed twice in one section is a duplicate (`duplicate-entry`); its first listing stands for the section here. */
 function onePerSection(listings: Listing[]): Listing[] {
-  const seen = new Set<string | undefined>();
+  const seen = new Set<Listing['section']>();
   return listings.filter((l) => !seen.has(l.section) && (seen.add(l.section), true));
 }
 
@@ -114,3 +116,16 @@ function linkKey(url: string): string {
   const arxiv = parseArxivUrl(url);
   return arxiv ? `arxiv:${arxiv.id}` : normalizeUrl(url);
 }
+
+/** Everything this rule compares, in one string: listings with equal signatures agree. */
+function signature(entry: Entry): string {
+  let known = signatures.get(entry);
+  if (known === undefined) {
+    const fields = [entry.title?.text, entry.authors?.text, entry.venue?.text, entry.year?.text].map((t) => (t === undefined ? '' : normalizeText(t)));
+    const links = entry.links.map((l) => `${l.label.text.trim().toLowerCase()}=${linkKey(l.url.text)}`).sort();
+    signatures.set(entry, (known = [...fields, ...links].join('\u0000')));
+  }
+  return known;
+}
+
+const signatures = new WeakMap<Entry, string>();

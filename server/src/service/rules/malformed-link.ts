@@ -1,5 +1,6 @@
 import type { LinkSyntaxIssue } from '../model/types';
-import type { Fix, Rule, RuleFinding } from './rule';
+import { entryRule } from './entryRule';
+import type { Fix } from './rule';
 
 /**
  * `malformed-link`: broken `[[label](url)]` groups in an entry. GitHub shows
@@ -7,16 +8,9 @@ import type { Fix, Rule, RuleFinding } from './rule';
  * The parser finds them (`model/linkSyntax.ts`); this rule words them and
  * offers the repair where the text makes it certain.
  */
-export const malformedLink: Rule = {
-  code: 'malformed-link',
-  check(doc) {
-    const findings: RuleFinding[] = [];
-    for (const entry of doc.entries) {
-      for (const issue of entry.linkIssues) findings.push({ range: issue.range, message: messageFor(issue), fixes: fixesFor(issue) });
-    }
-    return findings;
-  },
-};
+export const malformedLink = entryRule('malformed-link', (entry) =>
+  entry.linkIssues.map((issue) => ({ range: issue.range, message: messageFor(issue), fixes: fixesFor(issue) })),
+);
 
 function messageFor(issue: LinkSyntaxIssue): string {
   switch (issue.kind) {

@@ -1,6 +1,6 @@
-import { closest } from './closest';
+import { closest, type Closest } from './closest';
 import { knownVenueNames } from '../venues';
-import type { Rule, RuleFinding } from './rule';
+import { entryRule } from './entryRule';
 
 /** Acronyms one letter apart are often both real (`ACM`/`ACL`, `ICDL`/`ICML`): never a typo by distance alone. */
 const ACRONYM = /^[A-Z0-9&/-]+$/;
@@ -10,23 +10,32 @@ const ACRONYM = /^[A-Z0-9&/-]+$/;
  * edits from one it knows (`arKiv` → `arXiv`). Case alone is not a typo.
  * Short names allow one edit only, acronyms none.
  */
-export const venueTypo: Rule = {
-  code: 'venue-typo',
-  check(doc, { settings }) {
-    const names = knownVenueNames(settings.venues);
-    const known = new Set(names.map((n) => n.toLowerCase()));
-    const findings: RuleFinding[] = [];
-    for (const entry of doc.entries) {
-      const venue = entry.venue;
-      if (!venue || known.has(venue.text.toLowerCase()) || ACRONYM.test(venue.text)) continue;
-      const near = closest(venue.text, names, venue.text.length <= 5 ? 1 : 2, (s) => s.toLowerCase());
-      if (!near || near.distance === 0 || !near.unique) continue;
-      findings.push({
-        range: venue.range,
-        message: `Unknown venue "${venue.text}": did you mean "${near.candidate}"? (Add real venues Surveyor does not know to "venues" in .surveyor.json.)`,
-        fixes: [{ title: `Change to "${near.candidate}"`, edits: [{ range: venue.range, newText: near.candidate }], safe: near.distance === 1, isPreferred: true }],
-      });
-    }
-    return findings;
-  },
-};
+export const venueTypo = entryRule('venue-typo', (entry, { settings }) => {
+  const venue = entry.venue;
+  if (!venue || ACRONYM.test(venue.text)) return [];
+  const near = venueMeant(venue.text, settings.venues);
+  if (!near) return [];
+  return [
+    {
+      range: venue.range,
+      message: `Unknown venue "${venue.text}": did you mean "${near.candidate}"? (Add real venues Surveyor does not know to "venues" in .surveyor.json.)`,
+      fixes: [{ title: `Change to "${near.candidate}"`, edits: [{ range: venue.range, newText: near.candidate }], safe: near.distance === 1, isPreferred: true }],
+    },
+  ];
+});
+
+/** The one known venue an unknown venue is a typo of, remembered per spelling for the configured names. */
+function venueMeant(written: string, extra: readonly string[]): Closest | undefined {
+  if (memo?.extra !== extra) memo = { extra, answers: new Map() };
+  if (memo.answers.has(written)) return memo.answers.get(written);
+  const names = knownVenueNames(extra);
+  let answer: Closest | undefined;
+  if (!names.some((n) => n.toLowerCase() === written.toLowerCase())) {
+    const near = closest(written, names, written.length <= 5 ? 1 : 2, (s) => s.toLowerCase());
+    if (near && near.distance > 0 && near.unique) answer = near;
+  }
+  memo.answers.set(written, answer);
+  return answer;
+}
+
+let memo: { extra: readonly string[]; answers: Map<string, Closest | undefined> } | undefined;
