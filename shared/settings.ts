@@ -95,5 +95,29 @@ export function defaultSettings(): SurveyorSettings {
   };
 }
 
+/**
+ * The `surveyor.*` keys of the VS Code settings that mirror `.surveyor.json`
+ * (nested keys spelled with dots); the client forwards those the user set.
+ */
+export const SETTING_KEYS = ['rules', 'numbering.style', 'numbering.start', 'arxiv.urlStyle', 'arxiv.keepVersion', 'entry.linkLabels', 'venues', 'files'] as const;
+
+/** One line on what each rule finds: shown in the settings UI and the schema (both checked against this by a test). */
+export const RULE_DESCRIPTIONS: Readonly<Record<RuleCode, string>> = {
+  'parse-problem': 'Parts of the file Surveyor cannot read (for example a binary file), and unknown rule codes in suppression comments.',
+  'list-numbering': 'Ordered lists whose numbers skip, repeat or start wrong.',
+  'malformed-link': 'Broken [[label](url)] link groups: wrong or missing brackets, unclosed parentheses, empty or malformed urls.',
+  'invalid-arxiv-id': 'arXiv links whose id cannot exist.',
+  'arxiv-url-style': 'arXiv links not in the canonical form (arxiv.urlStyle, arxiv.keepVersion).',
+  'duplicate-entry': 'The same paper listed twice in one section.',
+  'inconsistent-listing': 'Listings of one paper in several sections that disagree (title, authors, venue, year, links).',
+  'conflicting-identity': 'One title with two arXiv ids, or one arXiv id with clearly different titles.',
+  'broken-anchor': 'In-page #fragment links (Markdown or HTML) that match no heading or anchor.',
+  'toc-missing-heading': 'Headings the table of contents does not link to.',
+  'entry-format': 'Entries without title, authors, year or paper link, and link labels the survey does not use.',
+  'venue-typo': 'Venues one or two edits away from a known venue.',
+  'year-mismatch': 'arXiv entries whose year differs from the year of their arXiv id.',
+  'author-format': 'BibTeX escapes in author names, and author lists not in italics.',
+};
+
 /** The name of the repository configuration file, read by the server and the CLI alike. */
 export const CONFIG_FILE_NAME = '.surveyor.json';

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, RequestType, TransportKind, type LanguageClientOptions, type ServerOptions, type WorkspaceEdit } from 'vscode-languageclient/node';
 import { Commands, RenumberAllListsRequest, SETTINGS_SECTION, type RenumberAllListsParams } from '../../shared/protocol';
+import { SETTING_KEYS } from '../../shared/settings';
 
 /**
  * The VS Code side stays thin: it starts the server, forwards the user's
@@ -68,7 +69,7 @@ function explicitSettings(scopeUri: string | undefined): Record<string, unknown>
   const scope = scopeUri ? vscode.Uri.parse(scopeUri) : undefined;
   const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
   const result: Record<string, unknown> = {};
-  for (const key of ['rules', 'numbering.style', 'numbering.start', 'files']) {
+  for (const key of SETTING_KEYS) {
     const inspected = config.inspect(key);
     const value = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
     if (value === undefined) continue;

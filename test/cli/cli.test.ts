@@ -114,6 +114,24 @@ describe('surveyor check', () => {
     assert.equal(run(['--help'], os.tmpdir()).status, 0);
   });
 
+  it('npm start: the bundled sample shows one finding of each kind it was written with', () => {
+    const r = run(['check', path.join(ROOT, 'data', 'sample-survey.md')], ROOT);
+    assert.equal(r.status, 0);
+    const codes = new Set(r.stdout.split('\n').map((line) => line.split(' ')[2]));
+    assert.deepEqual([...codes].sort(), [
+      'arxiv-url-style',
+      'author-format',
+      'broken-anchor',
+      'duplicate-entry',
+      'inconsistent-listing',
+      'list-numbering',
+      'malformed-link',
+      'toc-missing-heading',
+      'venue-typo',
+      'year-mismatch',
+    ]);
+  });
+
   it('on the reference survey with two gaps and only list-numbering on: reports exactly those two, and --fix touches nothing else', () => {
     const original = fs.readFileSync(REFERENCE_SURVEY, 'utf8');
     const lines = original.split('\n');
