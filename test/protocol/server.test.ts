@@ -64,6 +64,24 @@ describe('language server over stdio', () => {
     await client.close(uri);
   });
 
+  it('carries related information and each rule\'s quick fix over the protocol', async () => {
+    const text = readShared('seed', 'LLM-data-aug-survey.README.md');
+    const uri = `file://${dir}/README.md`;
+    await client.open(uri, text);
+    const diagnostics = await pull(client, uri);
+    const listing = diagnostics.find((d) => d.code === 'inconsistent-listing' && d.range.start.line === 215)!;
+    assert.deepEqual(listing.relatedInformation!.map((r) => [r.location.uri, r.location.range.start.line + 1]), [[uri, 139]]);
+    const bracket = diagnostics.find((d) => d.code === 'malformed-link')!;
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: bracket.range,
+      context: { diagnostics: [bracket], only: ['quickfix'] },
+    });
+    assert.deepEqual(actions.map((a) => a.title), ['Change to "]"']);
+    assert.deepEqual(actions[0]!.edit!.changes![uri], [{ range: bracket.range, newText: ']' }]);
+    await client.close(uri);
+  });
+
   it('offers "Renumber all lists" and source.fixAll for the whole document, and the custom request', async () => {
     const uri = `file://${dir}/sub/README.md`;
     await client.open(uri, SAMPLE + '\n## More\n\n3. d\n');
