@@ -8,7 +8,30 @@
 export const Commands = {
   renumberAllLists: 'surveyor.renumberAllLists',
   showOutput: 'surveyor.showOutput',
+  /** Palette command: asks for an id or URL, then runs `ServerCommands.insertPaper` at the cursor. */
+  insertPaperFromArxiv: 'surveyor.insertPaperFromArxiv',
 } as const;
+
+/**
+ * Commands the server executes (workspace/executeCommand); vscode-languageclient
+ * registers them in VS Code from the server's capabilities.
+ */
+export const ServerCommands = {
+  /** Arguments: `InsertPaperArgs`. Fetches the paper if needed, then applies the edit or shows why not. */
+  insertPaper: 'surveyor.server.insertPaper',
+} as const;
+
+export interface InsertPaperArgs {
+  uri: string;
+  position: { line: number; character: number };
+  /** An arXiv id or any arXiv URL, as the user typed it. */
+  reference: string;
+}
+
+/** Server -> client, at start: where the persistent arXiv cache lives (the extension's global storage). */
+export interface InitializationOptions {
+  cacheDir?: string;
+}
 
 /** Client -> server: the edit that renumbers every list of a document (null when nothing changes). */
 export const RenumberAllListsRequest = 'surveyor/renumberAllLists';

@@ -23,6 +23,7 @@ export const RULE_CODES = [
   'venue-typo',
   'year-mismatch',
   'author-format',
+  'title-mismatch',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
@@ -47,6 +48,15 @@ export interface ArxivSettings {
   urlStyle: ArxivUrlStyle;
   /** Keep a pinned version (`v2`) in the canonical link instead of dropping it. */
   keepVersion: boolean;
+  /** Ask the arXiv API for papers the snapshot and cache do not know. */
+  online: boolean;
+  /** Days before a cached record is fetched again (when online). */
+  cacheDays: number;
+  /**
+   * The API endpoint. Application-scoped: only the user's own VS Code settings
+   * (or the CLI's `--endpoint`) set it; `.surveyor.json` cannot redirect it.
+   */
+  endpoint: string;
 }
 
 export interface EntrySettings {
@@ -80,7 +90,10 @@ export const DEFAULT_RULE_SEVERITIES: Readonly<Record<RuleCode, Severity>> = {
   'venue-typo': 'warning',
   'year-mismatch': 'warning',
   'author-format': 'warning',
+  'title-mismatch': 'info',
 };
+
+export const DEFAULT_ARXIV_ENDPOINT = 'https://export.arxiv.org/api/query';
 
 export const DEFAULT_LINK_LABELS: readonly string[] = ['paper', 'code', 'project', 'website', 'dataset', 'demo', 'slides', 'video', 'blog'];
 
@@ -88,7 +101,7 @@ export function defaultSettings(): SurveyorSettings {
   return {
     rules: { ...DEFAULT_RULE_SEVERITIES },
     numbering: { style: 'sequential', start: 'one' },
-    arxiv: { urlStyle: 'abs', keepVersion: false },
+    arxiv: { urlStyle: 'abs', keepVersion: false, online: true, cacheDays: 30, endpoint: DEFAULT_ARXIV_ENDPOINT },
     entry: { linkLabels: [...DEFAULT_LINK_LABELS] },
     venues: [],
     files: ['**/README.md'],
@@ -99,7 +112,22 @@ export function defaultSettings(): SurveyorSettings {
  * The `surveyor.*` keys of the VS Code settings that mirror `.surveyor.json`
  * (nested keys spelled with dots); the client forwards those the user set.
  */
-export const SETTING_KEYS = ['rules', 'numbering.style', 'numbering.start', 'arxiv.urlStyle', 'arxiv.keepVersion', 'entry.linkLabels', 'venues', 'files'] as const;
+export const SETTING_KEYS = [
+  'rules',
+  'numbering.style',
+  'numbering.start',
+  'arxiv.urlStyle',
+  'arxiv.keepVersion',
+  'arxiv.online',
+  'arxiv.cacheDays',
+  'arxiv.endpoint',
+  'entry.linkLabels',
+  'venues',
+  'files',
+] as const;
+
+/** Keys the client forwards from the user's own settings only (never a workspace's): they name where data is sent. */
+export const APPLICATION_SETTING_KEYS: readonly string[] = ['arxiv.endpoint'];
 
 /** One line on what each rule finds: shown in the settings UI and the schema (both checked against this by a test). */
 export const RULE_DESCRIPTIONS: Readonly<Record<RuleCode, string>> = {
@@ -117,6 +145,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<RuleCode, string>> = {
   'venue-typo': 'Venues one or two edits away from a known venue.',
   'year-mismatch': 'arXiv entries whose year differs from the year of their arXiv id.',
   'author-format': 'BibTeX escapes in author names, and author lists not in italics.',
+  'title-mismatch': "Entries whose title differs from arXiv's (only where arXiv metadata is known).",
 };
 
 /** The name of the repository configuration file, read by the server and the CLI alike. */

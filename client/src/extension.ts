@@ -1,8 +1,16 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, RequestType, TransportKind, type LanguageClientOptions, type ServerOptions, type WorkspaceEdit } from 'vscode-languageclient/node';
-import { Commands, RenumberAllListsRequest, SETTINGS_SECTION, type RenumberAllListsParams } from '../../shared/protocol';
-import { SETTING_KEYS } from '../../shared/settings';
+import {
+  Commands,
+  RenumberAllListsRequest,
+  SETTINGS_SECTION,
+  ServerCommands,
+  type InitializationOptions,
+  type InsertPaperArgs,
+  type RenumberAllListsParams,
+} from '../../shared/protocol';
+import { APPLICATION_SETTING_KEYS, SETTING_KEYS } from '../../shared/settings';
 
 /**
  * The VS Code side stays thin: it starts the server, forwards the user's
@@ -25,6 +33,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { language: 'markdown', scheme: 'untitled' },
     ],
     outputChannel: output,
+    // The server keeps its arXiv cache in the extension's global storage.
+    initializationOptions: { cacheDir: context.globalStorageUri.fsPath } satisfies InitializationOptions,
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.surveyor.json') },
     middleware: {
       workspace: {
@@ -42,12 +52,31 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     output,
     vscode.commands.registerCommand(Commands.showOutput, () => output.show()),
     vscode.commands.registerCommand(Commands.renumberAllLists, () => renumberActiveDocument()),
+    vscode.commands.registerCommand(Commands.insertPaperFromArxiv, () => insertPaperFromArxiv()),
   );
   await client.start();
 }
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
+}
+
+/** Asks for an id or URL; the server fetches the paper and inserts the entry at the cursor. */
+async function insertPaperFromArxiv(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!client || !editor || editor.document.languageId !== 'markdown') {
+    void vscode.window.showInformationMessage('Surveyor: open a survey README to insert a paper into it.');
+    return;
+  }
+  const reference = await vscode.window.showInputBox({
+    title: 'Insert Paper from arXiv',
+    prompt: 'An arXiv id or URL',
+    placeHolder: '2401.15422 or https://arxiv.org/abs/2401.15422',
+  });
+  if (!reference) return;
+  const { line, character } = editor.selection.active;
+  const args: InsertPaperArgs = { uri: editor.document.uri.toString(), position: { line, character }, reference };
+  await vscode.commands.executeCommand(ServerCommands.insertPaper, args);
 }
 
 async function renumberActiveDocument(): Promise<void> {
@@ -71,7 +100,10 @@ function explicitSettings(scopeUri: string | undefined): Record<string, unknown>
   const result: Record<string, unknown> = {};
   for (const key of SETTING_KEYS) {
     const inspected = config.inspect(key);
-    const value = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+    // Where requests go is the user's choice alone: a workspace cannot set an application-scoped key.
+    const value = APPLICATION_SETTING_KEYS.includes(key)
+      ? inspected?.globalValue
+      : (inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue);
     if (value === undefined) continue;
     const parts = key.split('.');
     let target = result;

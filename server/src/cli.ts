@@ -3,33 +3,45 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
-import type { SurveyorSettings } from '../../shared/settings';
+import { DEFAULT_ARXIV_ENDPOINT, type SurveyorSettings } from '../../shared/settings';
 import { findConfigFile, readConfigFile } from './configFile';
 import { formatFindings, type CliFinding, type OutputFormat } from './cliFormat';
+import { CACHE_FILE_NAME, createMetadata, defaultCacheDir, type Metadata } from './metadata/setup';
 import { resolveSettings, type SettingsLayer } from './service/configuration';
 import { SurveyorLanguageService } from './service/languageService';
 import { writeFileAtomic } from './writeFileAtomic';
 
 const USAGE = `Usage: surveyor check [options] FILE...
+       surveyor fetch [--endpoint URL] [--cache-dir DIR] FILE...
 
-Checks paper-survey READMEs and prints one line per finding:
+check: checks paper-survey READMEs and prints one line per finding:
   file:line:col severity code message
+fetch: fills the arXiv metadata cache with every paper the files name.
 
 Options:
   --fix              apply the safe fixes and write the files back
   --format FORMAT    text (default), json, or github (GitHub Actions annotations)
   --quiet            report warnings and errors only
+  --online           fetch unknown papers from arXiv (progress on stderr) and
+                     check titles against arXiv's (rule title-mismatch)
+  --endpoint URL     the arXiv API (default ${DEFAULT_ARXIV_ENDPOINT})
+  --cache-dir DIR    where the arXiv cache lives (default ${defaultCacheDir()})
   -h, --help         show this help
 
-Settings come from .surveyor.json in the file's folder or above it (up to the
-repository root). Exit status: 0 no errors, 1 errors found, 2 bad input or an
-internal error.`;
+Only arXiv ids are sent, to the endpoint, with --online or fetch; nothing else
+leaves the machine. Settings come from .surveyor.json in the file's folder or
+above it (up to the repository root). Exit status: 0 no errors, 1 errors found
+(fetch: some papers could not be fetched), 2 bad input or an internal error.`;
 
 interface Options {
+  command: 'check' | 'fetch';
   files: string[];
   fix: boolean;
   format: OutputFormat;
   quiet: boolean;
+  online: boolean;
+  endpoint: string;
+  cacheDir: string;
 }
 
 class UsageError extends Error {}
@@ -37,21 +49,39 @@ class UsageError extends Error {}
 function parseArgs(argv: string[]): Options | 'help' {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help') return 'help';
-  if (command !== 'check') throw new UsageError(`unknown command "${command}"`);
-  const options: Options = { files: [], fix: false, format: 'text', quiet: false };
+  if (command !== 'check' && command !== 'fetch') throw new UsageError(`unknown command "${command}"`);
+  const options: Options = { command, files: [], fix: false, format: 'text', quiet: false, online: command === 'fetch', endpoint: DEFAULT_ARXIV_ENDPOINT, cacheDir: defaultCacheDir() };
+  const value = (i: number, name: string): [string, number] => {
+    const arg = rest[i]!;
+    const v = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[i + 1];
+    if (v === undefined || v === '') throw new UsageError(`${name} needs a value`);
+    return [v, arg.includes('=') ? i : i + 1];
+  };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
-    if (arg === '--fix') options.fix = true;
-    else if (arg === '--quiet') options.quiet = true;
-    else if (arg === '-h' || arg === '--help') return 'help';
-    else if (arg === '--format' || arg.startsWith('--format=')) {
-      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++i];
-      if (value !== 'text' && value !== 'json' && value !== 'github') throw new UsageError(`--format takes text, json or github, not "${value ?? ''}"`);
-      options.format = value;
+    const name = arg.split('=')[0]!;
+    if (arg === '-h' || arg === '--help') return 'help';
+    else if (command === 'check' && arg === '--fix') options.fix = true;
+    else if (command === 'check' && arg === '--quiet') options.quiet = true;
+    else if (command === 'check' && arg === '--online') options.online = true;
+    else if (command === 'check' && name === '--format') {
+      const [v, next] = value(i, name);
+      if (v !== 'text' && v !== 'json' && v !== 'github') throw new UsageError(`--format takes text, json or github, not "${v}"`);
+      options.format = v;
+      i = next;
+    } else if (name === '--endpoint') {
+      const [v, next] = value(i, name);
+      if (!/^https?:\/\/\S+$/i.test(v)) throw new UsageError(`--endpoint takes an http(s) URL, not "${v}"`);
+      options.endpoint = v;
+      i = next;
+    } else if (name === '--cache-dir') {
+      const [v, next] = value(i, name);
+      options.cacheDir = path.resolve(v);
+      i = next;
     } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option "${arg}"`);
     else options.files.push(arg);
   }
-  if (options.files.length === 0) throw new UsageError('no files to check');
+  if (options.files.length === 0) throw new UsageError(`no files to ${command}`);
   return options;
 }
 
@@ -112,7 +142,7 @@ function toCliFinding(file: string, d: Diagnostic): CliFinding {
   };
 }
 
-export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   let options: Options | 'help';
   try {
     options = parseArgs(argv);
@@ -132,15 +162,35 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   }
 
   const settingsByUri = new Map<string, SurveyorSettings>();
+  const metadata = options.online ? createMetadata(options.cacheDir, options.endpoint, (m) => err(`surveyor: ${m}`)) : undefined;
   const service = new SurveyorLanguageService({
     settings: { settingsFor: (uri) => settingsByUri.get(uri)! },
     logger: { log: (m) => err(`surveyor: ${m}`) },
+    ...(metadata ? { metadata: metadata.store } : {}),
   });
-  const findings: CliFinding[] = [];
-  for (const { file, text } of inputs as { file: string; text: string }[]) {
+  const documents = (inputs as { file: string; text: string }[]).map(({ file, text }) => {
     const uri = URI.file(path.resolve(file)).toString();
-    settingsByUri.set(uri, settingsFor(file, (m) => err(`surveyor: warning: ${m}`)));
-    let document = TextDocument.create(uri, 'markdown', 0, text);
+    const settings = settingsFor(file, (m) => err(`surveyor: warning: ${m}`));
+    // Offline, titles are not compared with arXiv's: CI output must not depend on what a cache happens to hold.
+    if (!metadata) settings.rules['title-mismatch'] = 'off';
+    settingsByUri.set(uri, settings);
+    return { file, text, document: TextDocument.create(uri, 'markdown', 0, text) };
+  });
+
+  if (metadata) {
+    const ids = [...new Set(documents.flatMap(({ document }) => service.getArxivIds(document)))];
+    const cacheDays = Math.min(...documents.map(({ document }) => settingsByUri.get(document.uri)!.arxiv.cacheDays));
+    metadata.store.configure(metadata.client, cacheDays);
+    const failed = await fetchWithProgress(metadata, ids, err);
+    if (options.command === 'fetch') {
+      const known = ids.filter((id) => metadata.store.lookup(id).kind === 'known').length;
+      out(`${known} of ${ids.length} papers known; cache: ${path.join(options.cacheDir, CACHE_FILE_NAME)}`);
+      return failed > 0 ? 1 : 0;
+    }
+  }
+
+  const findings: CliFinding[] = [];
+  for (let { file, text, document } of documents) {
     if (options.fix) {
       document = fixAll(service, document);
       if (document.getText() !== text) {
@@ -158,6 +208,17 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
+/** Fetches what the cache does not know, with a progress line on stderr; returns how many could not be fetched. */
+async function fetchWithProgress(metadata: Metadata, ids: string[], err: (s: string) => void): Promise<number> {
+  const wanted = metadata.store.wanted(ids);
+  if (wanted.length === 0) return 0;
+  err(`surveyor: fetching arXiv metadata for ${wanted.length} papers`);
+  await metadata.store.fetch(wanted, (done, total) => err(`surveyor: fetching arXiv metadata ${done}/${total}`));
+  const failed = wanted.filter((id) => metadata.store.lookup(id).kind === 'unknown').length;
+  if (failed > 0) err(`surveyor: ${failed} papers could not be fetched; their titles are not checked`);
+  return failed;
+}
+
 /** Applies the safe fixes until none is left (overlapping edits wait for the next round). */
 function fixAll(service: SurveyorLanguageService, document: TextDocument): TextDocument {
   for (let round = 0; round < 10; round++) {
@@ -170,12 +231,11 @@ function fixAll(service: SurveyorLanguageService, document: TextDocument): TextD
 }
 
 if (require.main === module) {
-  let status: number;
-  try {
-    status = main(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n'));
-  } catch (error) {
-    process.stderr.write(`surveyor: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    status = 2;
-  }
-  process.exitCode = status;
+  main(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n')).then(
+    (status) => (process.exitCode = status),
+    (error: unknown) => {
+      process.stderr.write(`surveyor: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

@@ -13,8 +13,20 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { CodeActionKinds, RenumberAllListsRequest, SETTINGS_SECTION, type RenumberAllListsParams } from '../../shared/protocol';
+import {
+  CodeActionKinds,
+  RenumberAllListsRequest,
+  SETTINGS_SECTION,
+  ServerCommands,
+  type InitializationOptions,
+  type InsertPaperArgs,
+  type RenumberAllListsParams,
+} from '../../shared/protocol';
+import { DEFAULT_ARXIV_ENDPOINT } from '../../shared/settings';
+import { BackgroundFetch } from './backgroundFetch';
+import { createMetadata, defaultCacheDir, type Metadata } from './metadata/setup';
 import { runSafe } from './runSafe';
+import { parseArxivReference } from './service/model/arxivId';
 import { SurveyorLanguageService } from './service/languageService';
 import { SettingsStore } from './settingsStore';
 
@@ -40,10 +52,31 @@ const settings = new SettingsStore({
     void connection.window.showWarningMessage(`Surveyor: ${message}`);
   },
 });
-const service = new SurveyorLanguageService({ settings, logger: { log } });
+let metadata: Metadata;
+let service: SurveyorLanguageService;
+let background: BackgroundFetch;
+let workDoneProgress = false;
 
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
+  const options = (params.initializationOptions ?? {}) as InitializationOptions;
+  const cacheDir = typeof options.cacheDir === 'string' && options.cacheDir !== '' ? options.cacheDir : defaultCacheDir();
+  metadata = createMetadata(cacheDir, DEFAULT_ARXIV_ENDPOINT, log);
+  service = new SurveyorLanguageService({ settings, logger: { log }, metadata: metadata.store });
+  workDoneProgress = capabilities.window?.workDoneProgress === true;
+  background = new BackgroundFetch({
+    metadata,
+    settingsFor: (uri) => settings.settingsFor(uri),
+    idsOf: (document) => service.getArxivIds(document),
+    startProgress: async (title) => {
+      if (!workDoneProgress) return undefined;
+      const reporter = await connection.window.createWorkDoneProgress();
+      reporter.begin(title, 0, undefined, false);
+      return reporter;
+    },
+    changed: metadataChanged,
+    log,
+  });
   canPullConfiguration = capabilities.workspace?.configuration === true;
   pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
@@ -51,8 +84,10 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: {
-        codeActionKinds: [CodeActionKind.QuickFix, CodeActionKinds.renumberAllLists, CodeActionKinds.fixAll],
+        codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKinds.renumberAllLists, CodeActionKinds.fixAll],
       },
+      hoverProvider: true,
+      executeCommandProvider: { commands: [ServerCommands.insertPaper] },
       ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'surveyor', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -73,8 +108,24 @@ connection.onInitialized(() => {
 function configurationChanged(): void {
   settings.clear();
   service.settingsChanged();
+  refreshDiagnostics();
+  for (const document of documents.all()) void whenSurvey(document, (d) => background.schedule(d));
+}
+
+/** arXiv metadata arrived: rules that read it (`title-mismatch`) run again. */
+function metadataChanged(): void {
+  service.metadataChanged();
+  refreshDiagnostics();
+}
+
+function refreshDiagnostics(): void {
   if (pullDiagnostics) void connection.languages.diagnostics.refresh();
   else for (const document of documents.all()) schedulePush(document);
+}
+
+async function whenSurvey(document: TextDocument, then: (document: TextDocument) => void): Promise<void> {
+  const survey = await surveyDocument(document.uri);
+  if (survey) then(survey);
 }
 
 connection.onDidChangeConfiguration(configurationChanged);
@@ -109,6 +160,47 @@ connection.onRequest(new RequestType<RenumberAllListsParams, WorkspaceEdit | nul
   }),
 );
 
+connection.onHover((params, token) =>
+  runSafe(log, 'hover', null, token, async () => {
+    const document = await surveyDocument(params.textDocument.uri);
+    if (!document) return null;
+    // Ask arXiv in the background; the hover answers now with what is known ("fetching…").
+    const id = service.arxivIdAt(document, params.position);
+    if (id) background.fetchNow(document.uri, [id]);
+    return service.getHover(document, params.position, token);
+  }),
+);
+
+connection.onExecuteCommand((params) =>
+  runSafe(log, 'command', undefined, undefined, async () => {
+    if (params.command !== ServerCommands.insertPaper) return;
+    const args = params.arguments?.[0] as InsertPaperArgs | undefined;
+    const message = args ? await insertPaper(args) : 'Surveyor: Insert Paper from arXiv needs a document and a position.';
+    if (message) void connection.window.showInformationMessage(message);
+  }),
+);
+
+/** Inserts the paper at the position, fetching its metadata first if needed; returns what to tell the user when it does not. */
+async function insertPaper(args: InsertPaperArgs): Promise<string | undefined> {
+  const document = await surveyDocument(args.uri);
+  if (!document) return 'Surveyor: papers are inserted into survey files only (setting surveyor.files).';
+  const ref = parseArxivReference(String(args.reference ?? ''));
+  if (!ref) return `Surveyor: "${String(args.reference)}" is not an arXiv id or URL.`;
+  let state = metadata.store.lookup(ref.id);
+  if (state.kind !== 'known' && background.online(document.uri)) {
+    await background.fetchAndWait(document.uri, [ref.id]);
+    state = metadata.store.lookup(ref.id);
+  }
+  if (state.kind !== 'known') {
+    const why = state.kind === 'missing' ? state.reason : background.online(document.uri) ? 'arXiv could not be reached' : 'surveyor.arxiv.online is off and the paper is not in the snapshot or cache';
+    return `Surveyor: no metadata for arXiv ${ref.id}: ${why}.`;
+  }
+  const result = service.getInsertPaper(document, args.position, state.record);
+  if (result.kind === 'message') return `Surveyor: ${result.message}`;
+  const applied = await connection.workspace.applyEdit({ label: `Insert arXiv ${ref.id}`, edit: { changes: { [document.uri]: result.edits } } });
+  return applied.applied ? undefined : `Surveyor: the editor did not apply the edit${applied.failureReason ? ` (${applied.failureReason})` : ''}.`;
+}
+
 // Clients without pull diagnostics get them pushed, a moment after typing stops.
 const pushTimers = new Map<string, NodeJS.Timeout>();
 function schedulePush(document: TextDocument): void {
@@ -126,11 +218,15 @@ function schedulePush(document: TextDocument): void {
   );
 }
 
-documents.onDidChangeContent((event) => schedulePush(event.document));
+documents.onDidChangeContent((event) => {
+  schedulePush(event.document);
+  void whenSurvey(event.document, (d) => background.schedule(d));
+});
 documents.onDidClose((event) => {
   clearTimeout(pushTimers.get(event.document.uri));
   pushTimers.delete(event.document.uri);
   service.forget(event.document.uri);
+  background.forget(event.document.uri);
   settings.forget(event.document.uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });

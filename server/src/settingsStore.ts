@@ -71,7 +71,8 @@ export class SettingsStore implements SettingsProvider {
     } catch {
       client = undefined; // a client without workspace/configuration: the file and the defaults apply
     }
-    layers.push({ source: 'VS Code settings (surveyor.*)', value: client });
+    // The client forwards application-scoped keys (the arXiv endpoint) from the user's own settings only.
+    layers.push({ source: 'VS Code settings (surveyor.*)', value: client, trusted: true });
     const { settings, problems } = resolveSettings(layers);
     for (const problem of problems) this.warnOnce(problem);
     this.resolved.set(uri, settings);

@@ -27,9 +27,11 @@ describe('language server over stdio', () => {
     assert.ok(capabilities.diagnosticProvider, 'pull diagnostics advertised');
     assert.deepEqual((capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, [
       'quickfix',
+      'refactor.rewrite',
       'source.renumberLists.surveyor',
       'source.fixAll.surveyor',
     ]);
+    assert.equal(capabilities.hoverProvider, true);
   });
   after(() => client.stop());
 
@@ -137,17 +139,17 @@ describe('language server over stdio', () => {
     await client.open(uri, SAMPLE);
     assert.equal((await pull(client, uri))[0]!.severity, 2);
     const refreshes = client.refreshes;
-    client.settings = { rules: { 'list-numbering': 'error' } };
+    client.settings = { arxiv: { online: false }, rules: { 'list-numbering': 'error' } };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await client.until(() => client.refreshes > refreshes);
     assert.equal((await pull(client, uri))[0]!.severity, 1);
 
-    client.settings = { numbering: { style: 'roman' } };
+    client.settings = { arxiv: { online: false }, numbering: { style: 'roman' } };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await client.until(() => client.refreshes > refreshes + 1);
     assert.equal((await pull(client, uri)).length, 1, 'the defaults apply where a setting is wrong');
     await client.until(() => client.shownMessages.some((m) => m.includes('"numbering.style" must be one of sequential, ones')));
-    client.settings = {};
+    client.settings = { arxiv: { online: false } };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await client.close(uri);
   });

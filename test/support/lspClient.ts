@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   createProtocolConnection,
@@ -19,10 +21,14 @@ export class LspClient {
   readonly connection: ProtocolConnection;
   readonly logs: string[] = [];
   readonly shownMessages: string[] = [];
-  /** What the client answers to workspace/configuration for section `surveyor`. */
-  settings: unknown = {};
+  /** What the client answers to workspace/configuration for section `surveyor`: offline unless a test says otherwise (tests never reach arXiv). */
+  settings: unknown = { arxiv: { online: false } };
+  /** `$/progress` values the server sent, in order. */
+  readonly progress: { kind: string; title?: string; message?: string }[] = [];
   /** When set, configuration answers wait for it (to hold a request open). */
   configurationGate: Promise<void> | undefined;
+  /** Workspace edits the server asked the editor to apply. */
+  readonly appliedEdits: unknown[] = [];
   private readonly process: ChildProcess;
   private readonly pushed = new Map<string, PublishDiagnosticsParams>();
   private waiters: (() => void)[] = [];
@@ -36,6 +42,16 @@ export class LspClient {
       return params.items.map((item) => (item.section === 'surveyor' ? this.settings : null));
     });
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onNotification('$/progress', (p: { value: { kind: string; title?: string; message?: string } }) => {
+      this.progress.push(p.value);
+      this.notify();
+    });
+    this.connection.onRequest('workspace/applyEdit', (p: { edit: unknown }) => {
+      this.appliedEdits.push(p.edit);
+      this.notify();
+      return { applied: true };
+    });
     this.connection.onRequest('workspace/diagnostic/refresh', () => {
       this.refreshes++;
       this.notify();
@@ -60,9 +76,10 @@ export class LspClient {
     this.connection.listen();
   }
 
-  async initialize(options: { pullDiagnostics?: boolean; rootPath?: string } = {}): Promise<Record<string, unknown>> {
+  async initialize(options: { pullDiagnostics?: boolean; rootPath?: string; cacheDir?: string } = {}): Promise<Record<string, unknown>> {
     const capabilities: ClientCapabilities = {
-      workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } },
+      window: { workDoneProgress: true },
+      workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true }, applyEdit: true },
       textDocument: {
         codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } },
         ...(options.pullDiagnostics === false ? {} : { diagnostic: { dynamicRegistration: false } }),
@@ -70,7 +87,9 @@ export class LspClient {
       },
     };
     const workspaceFolders = options.rootPath ? [{ uri: `file://${options.rootPath}`, name: 'ws' }] : null;
-    const result = await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, workspaceFolders });
+    // Each server gets its own arXiv cache, never the user's.
+    const cacheDir = options.cacheDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'surveyor-cache-'));
+    const result = await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, workspaceFolders, initializationOptions: { cacheDir } });
     await this.connection.sendNotification('initialized', {});
     return result as Record<string, unknown>;
   }

@@ -1,6 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Severity, SurveyorSettings } from '../../../shared/settings';
 import { comparePositions } from './model/positions';
+import type { MetadataSource } from './metadata';
 import type { SurveyDocument } from './model/types';
 import { RULES } from './rules';
 import type { Fix } from './rules/rule';
@@ -22,14 +23,14 @@ const LSP_SEVERITY: Record<Exclude<Severity, 'off'>, DiagnosticSeverity> = {
 };
 
 /** Runs every rule that is not `off`, drops what suppression comments silence, and gives each finding its configured severity. */
-export function runRules(doc: SurveyDocument, uri: string, settings: SurveyorSettings, log: (message: string) => void): Finding[] {
+export function runRules(doc: SurveyDocument, uri: string, settings: SurveyorSettings, metadata: MetadataSource, log: (message: string) => void): Finding[] {
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const severity = settings.rules[rule.code];
     if (severity === 'off') continue;
     let found;
     try {
-      found = rule.check(doc, { uri, settings });
+      found = rule.check(doc, { uri, settings, metadata });
     } catch (error) {
       // One broken rule must not take the others' findings with it.
       log(`Rule ${rule.code} failed on ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -14,6 +14,11 @@ export interface SettingsLayer {
   /** Named in messages: a file path, or "VS Code settings". */
   source: string;
   value: unknown;
+  /**
+   * The user's own settings, which may name where data is sent
+   * (`arxiv.endpoint`); a repository's `.surveyor.json` may not.
+   */
+  trusted?: boolean;
 }
 
 export interface ResolvedSettings {
@@ -33,7 +38,8 @@ export function resolveSettings(layers: SettingsLayer[]): ResolvedSettings {
   return { settings, problems };
 }
 
-function applyLayer(settings: SurveyorSettings, { value }: SettingsLayer, problem: (message: string) => void): void {
+function applyLayer(settings: SurveyorSettings, layer: SettingsLayer, problem: (message: string) => void): void {
+  const { value } = layer;
   if (value === undefined || value === null) return;
   if (!isObject(value)) return problem(`expected an object with Surveyor settings, found ${describe(value)}; using the defaults.`);
   for (const [key, v] of Object.entries(value)) {
@@ -49,7 +55,7 @@ function applyLayer(settings: SurveyorSettings, { value }: SettingsLayer, proble
         else problem(`"files" must be a list of glob strings, found ${describe(v)}.`);
         break;
       case 'arxiv':
-        applyArxiv(settings, v, problem);
+        applyArxiv(settings, v, problem, layer.trusted === true);
         break;
       case 'entry':
         applyEntry(settings, v, problem);
@@ -95,9 +101,25 @@ function applyNumbering(settings: SurveyorSettings, value: unknown, problem: (me
   }
 }
 
-function applyArxiv(settings: SurveyorSettings, value: unknown, problem: (message: string) => void): void {
+function applyArxiv(settings: SurveyorSettings, value: unknown, problem: (message: string) => void, trusted: boolean): void {
   if (!isObject(value)) return problem(`"arxiv" must be an object, found ${describe(value)}.`);
   for (const [key, v] of Object.entries(value)) {
+    if (key === 'online') {
+      if (typeof v === 'boolean') settings.arxiv.online = v;
+      else problem(`"arxiv.online" must be true or false, found ${describe(v)}.`);
+      continue;
+    }
+    if (key === 'cacheDays') {
+      if (typeof v === 'number' && Number.isFinite(v) && v >= 0) settings.arxiv.cacheDays = v;
+      else problem(`"arxiv.cacheDays" must be a number of days (0 or more), found ${describe(v)}.`);
+      continue;
+    }
+    if (key === 'endpoint') {
+      if (!trusted) problem('"arxiv.endpoint" is ignored here: a repository cannot redirect where Surveyor sends requests; set it in your own user settings.');
+      else if (typeof v === 'string' && /^https?:\/\/[^\s]+$/i.test(v)) settings.arxiv.endpoint = v;
+      else problem(`"arxiv.endpoint" must be an http(s) URL, found ${describe(v)}.`);
+      continue;
+    }
     if (key === 'urlStyle') {
       if (ARXIV_URL_STYLES.includes(v as never)) settings.arxiv.urlStyle = v as SurveyorSettings['arxiv']['urlStyle'];
       else problem(`"arxiv.urlStyle" must be one of ${ARXIV_URL_STYLES.join(', ')}, found ${describe(v)}.`);
@@ -105,7 +127,7 @@ function applyArxiv(settings: SurveyorSettings, value: unknown, problem: (messag
       if (typeof v === 'boolean') settings.arxiv.keepVersion = v;
       else problem(`"arxiv.keepVersion" must be true or false, found ${describe(v)}.`);
     } else {
-      problem(`unknown setting "arxiv.${key}" (known: urlStyle, keepVersion).`);
+      problem(`unknown setting "arxiv.${key}" (known: urlStyle, keepVersion, online, cacheDays, endpoint).`);
     }
   }
 }

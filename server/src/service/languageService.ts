@@ -1,8 +1,13 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CodeActionContext, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Hover, type Position, type Range, type TextEdit } from 'vscode-languageserver-types';
+import { ServerCommands, type InsertPaperArgs } from '../../../shared/protocol';
 import type { SurveyorSettings } from '../../../shared/settings';
 import { runRules, type Finding } from './analysis';
+import { arxivRefsInLine } from './arxivRefs';
+import { arxivRefAt, hover } from './hover';
 import { codeActions } from './codeActions';
+import { bareArxivLine, insertPaper, type InsertResult } from './insertPaper';
+import { NO_METADATA, type ArxivRecord, type MetadataSource } from './metadata';
 import { IncrementalParser, type Cancellation } from './model/documentParser';
 import type { SurveyDocument } from './model/types';
 import { planNumbering, renumberFix } from './rules/list-numbering';
@@ -20,6 +25,8 @@ export interface Logger {
 export interface LanguageServiceOptions {
   settings: SettingsProvider;
   logger: Logger;
+  /** arXiv metadata (the server's store); none by default. */
+  metadata?: MetadataSource;
 }
 
 interface Analysis {
@@ -48,7 +55,7 @@ export class SurveyorLanguageService {
 
   getFindings(document: TextDocument, token?: Cancellation): Finding[] {
     const analysis = this.analysis(document, token);
-    analysis.findings ??= runRules(analysis.model, document.uri, analysis.settings, (m) => this.options.logger.log(m));
+    analysis.findings ??= runRules(analysis.model, document.uri, analysis.settings, this.metadata, (m) => this.options.logger.log(m));
     return analysis.findings;
   }
 
@@ -58,7 +65,22 @@ export class SurveyorLanguageService {
 
   getCodeActions(document: TextDocument, range: Range, context: CodeActionContext, token?: Cancellation): CodeAction[] {
     const whole = { renumberAll: this.getRenumberAllListsEdits(document, token), fixAll: this.getFixAllEdits(document, token) };
-    return codeActions(document, range, context, this.getFindings(document, token), whole);
+    const actions = codeActions(document, range, context, this.getFindings(document, token), whole);
+    const bare = bareArxivLine(document, range.start.line);
+    if (bare && (!context.only || context.only.some((k) => CodeActionKind.RefactorRewrite.startsWith(k)))) {
+      const args: InsertPaperArgs = { uri: document.uri, position: { line: range.start.line, character: 0 }, reference: bare };
+      actions.push({
+        title: `Insert paper from arXiv ${bare}`,
+        kind: CodeActionKind.RefactorRewrite,
+        command: { title: 'Insert paper from arXiv', command: ServerCommands.insertPaper, arguments: [args] },
+      });
+    }
+    return actions;
+  }
+
+  /** The entry for `record` at `position`, in the style of the list there, or why it is not inserted. */
+  getInsertPaper(document: TextDocument, position: Position, record: ArxivRecord): InsertResult {
+    return insertPaper(document, this.getModel(document), position, record);
   }
 
   /** Every list renumbered as `numbering` asks, whether or not its rule is on. */
@@ -73,9 +95,41 @@ export class SurveyorLanguageService {
     return mergeFixEdits(this.getFindings(document, token).flatMap((f) => f.fixes.filter((x) => x.safe)));
   }
 
+  /** Hover on an arXiv reference or a heading; answers with what is known now. */
+  getHover(document: TextDocument, position: Position, token?: Cancellation): Hover | null {
+    return hover(document, this.getModel(document, token), position, this.metadata);
+  }
+
+  /** The arXiv id referenced at `position`, for the server to fetch before it answers a hover. */
+  arxivIdAt(document: TextDocument, position: Position): string | undefined {
+    return arxivRefAt(document, position)?.id;
+  }
+
+  /** Every arXiv id the document names (entries first, then links and `arXiv:ID` in prose), for fetching in the background. */
+  getArxivIds(document: TextDocument, token?: Cancellation): string[] {
+    const ids = new Set<string>();
+    for (const entry of this.getModel(document, token).entries) if (entry.arxiv) ids.add(entry.arxiv.id);
+    document
+      .getText()
+      .split(/\r?\n/)
+      .forEach((line, n) => {
+        if (/arxiv/i.test(line)) for (const ref of arxivRefsInLine(line, n)) ids.add(ref.id);
+      });
+    return [...ids];
+  }
+
   /** Settings changed: the next request re-runs the rules (parsed chunks are kept). */
   settingsChanged(): void {
     this.analyses.clear();
+  }
+
+  /** New arXiv metadata arrived: rules that read it run again on the next request. */
+  metadataChanged(): void {
+    for (const analysis of this.analyses.values()) delete analysis.findings;
+  }
+
+  private get metadata(): MetadataSource {
+    return this.options.metadata ?? NO_METADATA;
   }
 
   /** The document was closed: drop what was kept for it. */

@@ -62,7 +62,7 @@ describe('arxiv-url-style', () => {
   });
 
   it('follows arxiv.urlStyle and arxiv.keepVersion', () => {
-    const pdf = settingsWith((s) => (s.arxiv = { urlStyle: 'pdf', keepVersion: true }));
+    const pdf = settingsWith((s) => (s.arxiv = { ...s.arxiv, urlStyle: 'pdf', keepVersion: true }));
     assert.deepEqual(findings('arxiv-url-style', withPaper('https://arxiv.org/pdf/2305.16289v2'), pdf), []);
     const text = withPaper('https://arxiv.org/abs/2305.16289v2');
     assert.equal(applyFix('arxiv-url-style', text, 'Change to https://arxiv.org/pdf/2305.16289v2', 0, pdf), withPaper('https://arxiv.org/pdf/2305.16289v2'));

@@ -91,3 +91,12 @@ export function arxivIdYear(id: string): number | undefined {
   const yy = Number(m[1] ?? m[2]);
   return yy >= 91 ? 1900 + yy : 2000 + yy;
 }
+
+/** An id or any arXiv URL as a person types it: `2401.15422`, `arXiv:2401.15422v2`, `https://arxiv.org/pdf/2401.15422`. */
+export function parseArxivReference(input: string): ArxivId | undefined {
+  const trimmed = input.trim();
+  const fromUrl = parseArxivUrl(/^[a-z]+:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
+  if (fromUrl) return fromUrl;
+  const m = new RegExp(String.raw`^(?:arXiv:)?${ID_WITH_VERSION}$`, 'i').exec(trimmed);
+  return m ? toArxivId(m[1]!, m[2]) : undefined;
+}

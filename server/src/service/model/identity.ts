@@ -91,3 +91,11 @@ export function titlesClearlyDiffer(a: string, b: string): boolean {
   if (x === y || x.startsWith(y) || y.startsWith(x)) return false;
   return distance(x, y) > Math.max(x.length, y.length) / 2;
 }
+
+const CODE_LABELS = /^(?:code|github|repo|repository|implementation|source)$/i;
+const CODE_HOSTS = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org)\//i;
+
+/** Whether an entry links to its code: a link labelled so, or one to a code host. */
+export function hasCode(entry: Entry): boolean {
+  return entry.links.some((l) => CODE_LABELS.test(l.label.text.trim()) || CODE_HOSTS.test(l.url.text));
+}

@@ -10,6 +10,7 @@ import { listNumbering } from './list-numbering';
 import { malformedLink } from './malformed-link';
 import { parseProblem } from './parse-problem';
 import type { Rule } from './rule';
+import { titleMismatch } from './title-mismatch';
 import { tocMissingHeading } from './toc-missing-heading';
 import { venueTypo } from './venue-typo';
 import { yearMismatch } from './year-mismatch';
@@ -30,4 +31,5 @@ export const RULES: readonly Rule[] = [
   venueTypo,
   yearMismatch,
   authorFormat,
+  titleMismatch,
 ];

@@ -1,5 +1,6 @@
 import type { DiagnosticRelatedInformation, Range, TextEdit } from 'vscode-languageserver-types';
 import type { RuleCode, SurveyorSettings } from '../../../../shared/settings';
+import type { MetadataSource } from '../metadata';
 import type { SurveyDocument } from '../model/types';
 
 /** A repair for one finding, kept beside the diagnostic it repairs. */
@@ -22,6 +23,8 @@ export interface RuleFinding {
 export interface RuleContext {
   uri: string;
   settings: SurveyorSettings;
+  /** arXiv metadata as known now (never fetched by a rule). */
+  metadata: MetadataSource;
 }
 
 /** One rule, in a file named after its code. Rules read the model and never throw on odd input. */
