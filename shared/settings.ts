@@ -71,6 +71,10 @@ export interface SurveyorSettings {
   entry: EntrySettings;
   /** Venue names known on top of the shipped `data/venues.json`. */
   venues: string[];
+  /** Absolute path of a category tree replacing `data/taxonomy.json` (from `.surveyor.json`, inside the repository), or null. */
+  taxonomy: string | null;
+  /** Code lenses on headings ("12 papers · 9 with code"). */
+  codeLens: boolean;
   /** Globs (matched case-insensitively against the path) of the files that are surveys. */
   files: string[];
 }
@@ -104,6 +108,8 @@ export function defaultSettings(): SurveyorSettings {
     arxiv: { urlStyle: 'abs', keepVersion: false, online: true, cacheDays: 30, endpoint: DEFAULT_ARXIV_ENDPOINT },
     entry: { linkLabels: [...DEFAULT_LINK_LABELS] },
     venues: [],
+    taxonomy: null,
+    codeLens: true,
     files: ['**/README.md'],
   };
 }
@@ -123,6 +129,7 @@ export const SETTING_KEYS = [
   'arxiv.endpoint',
   'entry.linkLabels',
   'venues',
+  'codeLens',
   'files',
 ] as const;
 

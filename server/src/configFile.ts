@@ -30,7 +30,7 @@ export function readConfigFile(file: string): ConfigFileRead {
     return { problem: `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); using the defaults.` };
   }
   try {
-    return { layer: { source: file, value: JSON.parse(text.replace(/^\uFEFF/, '')) } };
+    return { layer: { source: file, value: JSON.parse(text.replace(/^\uFEFF/, '')), baseDir: path.dirname(file) } };
   } catch (error) {
     return { problem: `${file}: not valid JSON (${describeJsonError(error)}); using the defaults.` };
   }

@@ -1,10 +1,12 @@
-import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
 import { ParseCancelledError } from './service/model/documentParser';
+import { UserError } from './service/userError';
 
 /**
  * Runs a request handler so that it never throws to the client: a cancelled
- * request answers RequestCancelled, and an error is logged and answered with
- * `empty` (so the editor shows nothing rather than an error popup).
+ * request answers RequestCancelled, a `UserError` answers its message, and
+ * any other error is logged and answered with `empty` (so the editor shows
+ * nothing rather than an error popup).
  */
 export async function runSafe<T, E = void>(
   log: (message: string) => void,
@@ -21,6 +23,8 @@ export async function runSafe<T, E = void>(
     return token?.isCancellationRequested ? cancelled() : result;
   } catch (error) {
     if (error instanceof ParseCancelledError) return cancelled();
+    // A refusal meant for the user (rename off a heading) goes back as an error the editor shows.
+    if (error instanceof UserError) return new ResponseError<E>(ErrorCodes.InvalidRequest, error.message);
     log(`Error while computing ${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return empty;
   }

@@ -1,5 +1,6 @@
 import {
   CodeActionKind,
+  type CancellationToken,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
   ProposedFeatures,
@@ -27,6 +28,7 @@ import { BackgroundFetch } from './backgroundFetch';
 import { createMetadata, defaultCacheDir, type Metadata } from './metadata/setup';
 import { runSafe } from './runSafe';
 import { parseArxivReference } from './service/model/arxivId';
+import { taxonomyLoader } from './taxonomyFile';
 import { SurveyorLanguageService } from './service/languageService';
 import { SettingsStore } from './settingsStore';
 
@@ -62,7 +64,7 @@ connection.onInitialize((params): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as InitializationOptions;
   const cacheDir = typeof options.cacheDir === 'string' && options.cacheDir !== '' ? options.cacheDir : defaultCacheDir();
   metadata = createMetadata(cacheDir, DEFAULT_ARXIV_ENDPOINT, log);
-  service = new SurveyorLanguageService({ settings, logger: { log }, metadata: metadata.store });
+  service = new SurveyorLanguageService({ settings, logger: { log }, metadata: metadata.store, taxonomy: taxonomyLoader((m) => settings.warnOnce(m)) });
   workDoneProgress = capabilities.window?.workDoneProgress === true;
   background = new BackgroundFetch({
     metadata,
@@ -87,6 +89,16 @@ connection.onInitialize((params): InitializeResult => {
         codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKinds.renumberAllLists, CodeActionKinds.fixAll],
       },
       hoverProvider: true,
+      completionProvider: { triggerCharacters: ['#', ' ', '*', '(', '"', '[', '_'] },
+      documentSymbolProvider: { label: 'Survey' },
+      workspaceSymbolProvider: true,
+      foldingRangeProvider: true,
+      selectionRangeProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      codeLensProvider: { resolveProvider: false },
+      documentLinkProvider: { resolveProvider: false },
       executeCommandProvider: { commands: [ServerCommands.insertPaper] },
       ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'surveyor', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -168,6 +180,35 @@ connection.onHover((params, token) =>
     const id = service.arxivIdAt(document, params.position);
     if (id) background.fetchNow(document.uri, [id]);
     return service.getHover(document, params.position, token);
+  }),
+);
+
+/** A request on a survey document, answered by the service; `fallback` for other documents and on failure. */
+function onSurvey<P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, answer: (document: TextDocument, params: P, token: CancellationToken) => R) {
+  return (params: P, token: CancellationToken) =>
+    runSafe(log, name, fallback, token, async () => {
+      const document = await surveyDocument(params.textDocument.uri);
+      return document ? answer(document, params, token) : fallback;
+    });
+}
+
+connection.onCompletion(onSurvey('completion', [], (d, p, t) => service.getCompletions(d, p.position, t)));
+connection.onDocumentSymbol(onSurvey('document symbols', [], (d, _p, t) => service.getDocumentSymbols(d, t)));
+connection.onFoldingRanges(onSurvey('folding ranges', [], (d, _p, t) => service.getFoldingRanges(d, t)));
+connection.onSelectionRanges(onSurvey('selection ranges', [], (d, p, t) => service.getSelectionRanges(d, p.positions, t)));
+connection.onDefinition(onSurvey('definition', [], (d, p, t) => service.getDefinition(d, p.position, t)));
+connection.onReferences(onSurvey('references', [], (d, p, t) => service.getReferences(d, p.position, p.context.includeDeclaration, t)));
+connection.onPrepareRename(onSurvey('prepare rename', null, (d, p, t) => service.prepareRename(d, p.position, t)));
+connection.onCodeLens(onSurvey('code lenses', [], (d, _p, t) => service.getCodeLenses(d, t)));
+connection.onDocumentLinks(onSurvey('document links', [], (d) => service.getDocumentLinks(d)));
+
+connection.onRenameRequest(onSurvey('rename', null, (d, p, t) => ({ changes: { [d.uri]: service.rename(d, p.position, p.newName, t) } })));
+
+connection.onWorkspaceSymbol((params, token) =>
+  runSafe(log, 'workspace symbols', [], token, async () => {
+    const surveys: TextDocument[] = [];
+    for (const document of documents.all()) if (await surveyDocument(document.uri)) surveys.push(document);
+    return service.getWorkspaceSymbols(surveys, params.query, token);
   }),
 );
 

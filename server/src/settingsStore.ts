@@ -79,7 +79,8 @@ export class SettingsStore implements SettingsProvider {
     return settings;
   }
 
-  private warnOnce(message: string): void {
+  /** A problem with a settings source or a file it names, shown once per distinct message. */
+  warnOnce(message: string): void {
     if (this.warned.has(message)) return;
     this.warned.add(message);
     this.sources.warn(message);

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import {
   ARXIV_URL_STYLES,
   DEFAULT_RULE_SEVERITIES,
@@ -19,6 +20,8 @@ export interface SettingsLayer {
    * (`arxiv.endpoint`); a repository's `.surveyor.json` may not.
    */
   trusted?: boolean;
+  /** The folder of the file the layer came from: paths in it are resolved there and may not leave it. */
+  baseDir?: string;
 }
 
 export interface ResolvedSettings {
@@ -64,11 +67,18 @@ function applyLayer(settings: SurveyorSettings, layer: SettingsLayer, problem: (
         if (isStringList(v)) settings.venues = v.map((name) => name.trim()).filter((name) => name !== '');
         else problem(`"venues" must be a list of venue names, found ${describe(v)}.`);
         break;
+      case 'codeLens':
+        if (typeof v === 'boolean') settings.codeLens = v;
+        else problem(`"codeLens" must be true or false, found ${describe(v)}.`);
+        break;
+      case 'taxonomy':
+        applyTaxonomy(settings, v, layer.baseDir, problem);
+        break;
       case '$schema':
       case 'trace':
         break;
       default:
-        problem(`unknown setting "${key}" (known: rules, numbering, arxiv, entry, venues, files).`);
+        problem(`unknown setting "${key}" (known: rules, numbering, arxiv, entry, venues, taxonomy, codeLens, files).`);
     }
   }
 }
@@ -142,6 +152,16 @@ function applyEntry(settings: SurveyorSettings, value: unknown, problem: (messag
       problem(`unknown setting "entry.${key}" (known: linkLabels).`);
     }
   }
+}
+
+/** A path relative to the configuration file, which may not lead out of the repository. */
+function applyTaxonomy(settings: SurveyorSettings, value: unknown, baseDir: string | undefined, problem: (message: string) => void): void {
+  if (typeof value !== 'string' || value.trim() === '') return problem(`"taxonomy" must be the path of a JSON file, found ${describe(value)}.`);
+  if (!baseDir) return problem('"taxonomy" is read from .surveyor.json only.');
+  const resolved = path.resolve(baseDir, value);
+  const relative = path.relative(baseDir, resolved);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return problem(`"taxonomy" must name a file inside the repository, not ${describe(value)}.`);
+  settings.taxonomy = resolved;
 }
 
 function isStringList(v: unknown): v is string[] {

@@ -3,8 +3,9 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-typ
 import { arxivRefsInLine, type ArxivRefInText } from './arxivRefs';
 import { sectionAt } from './model/assemble';
 import { canonicalAbsUrl } from './model/arxivId';
-import { hasCode, normalizeText } from './model/identity';
-import { comparePositions, rangeContains } from './model/positions';
+import { normalizeText } from './model/identity';
+import { rangeContains } from './model/positions';
+import { sectionCounts } from './lenses';
 import type { Entry, Section, SurveyDocument } from './model/types';
 import type { ArxivRecord, MetadataSource } from './metadata';
 import { inertMarkdown } from './markdownText';
@@ -89,9 +90,8 @@ function recordLines(r: ArxivRecord): string[] {
 }
 
 function sectionHover(doc: SurveyDocument, section: Section): string {
-  const papers = doc.entries.filter((e) => comparePositions(e.range.start, section.bodyRange.start) >= 0 && comparePositions(e.range.start, section.bodyRange.end) < 0);
-  const withCode = papers.filter(hasCode).length;
-  return `**${inertMarkdown(section.text)}**: ${papers.length} paper${papers.length === 1 ? '' : 's'} · ${withCode} with code`;
+  const { papers, withCode } = sectionCounts(doc, section);
+  return `**${inertMarkdown(section.text)}**: ${papers} paper${papers === 1 ? '' : 's'} · ${withCode} with code`;
 }
 
 /** The entry whose text holds the reference. */

@@ -1,10 +1,12 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, TextEdit } from 'vscode-languageserver-types';
 import { arxivRefsInLine } from './arxivRefs';
+import { listAround, styleOf, type EntryStyle } from './entryStyle';
+import { lineText } from './lines';
 import { sectionAt } from './model/assemble';
 import { arxivIdYear, canonicalAbsUrl } from './model/arxivId';
 import { comparePositions } from './model/positions';
-import type { ListBlock, ListItem, SurveyDocument } from './model/types';
+import type { SurveyDocument } from './model/types';
 import type { ArxivRecord } from './metadata';
 
 export type InsertResult = { kind: 'edit'; edits: TextEdit[]; line: number } | { kind: 'message'; message: string };
@@ -62,31 +64,6 @@ export function insertPaper(document: TextDocument, doc: SurveyDocument, positio
   return { kind: 'edit', edits, line: at };
 }
 
-interface EntryStyle {
-  indent: number;
-  delimiter: string;
-  boldTitle: boolean;
-  authors: '_' | '*' | undefined;
-  grouped: boolean;
-}
-
-const REFERENCE_STYLE: EntryStyle = { indent: 0, delimiter: '.', boldTitle: false, authors: '_', grouped: true };
-
-/** How the list's first complete entry is written; the reference survey's style when there is none. */
-function styleOf(document: TextDocument, list: ListBlock | undefined): EntryStyle {
-  const item = list?.items.find((i) => i.entry?.title && i.entry.links.length > 0);
-  if (!list || !item?.entry) return REFERENCE_STYLE;
-  const entry = item.entry;
-  const charBefore = (p: Position, n = 1) => document.getText({ start: { line: p.line, character: Math.max(0, p.character - n) }, end: p });
-  return {
-    indent: item.range.start.character,
-    delimiter: item.marker.delimiter || '.',
-    boldTitle: charBefore(entry.title!.range.start, 2).includes('*'),
-    authors: entry.authors ? (charBefore(entry.authors.range.start) === '*' ? '*' : '_') : undefined,
-    grouped: charBefore(entry.links[0]!.range.start) === '[',
-  };
-}
-
 function entryText(record: ArxivRecord, style: EntryStyle): string {
   const title = record.title.replace(/\s+/g, ' ').trim().replace(/[.]$/, '');
   const year = record.published?.slice(0, 4) ?? String(arxivIdYear(record.id) ?? '');
@@ -106,19 +83,3 @@ export function citedAuthors(authors: string[]): string {
   const first = initials ? `${surname}, ${initials}` : surname;
   return authors.length > 1 ? `${first} et al.` : first;
 }
-
-/** The list that holds `position`, or the last one above it in the same section. */
-function listAround(doc: SurveyDocument, position: Position, section: ReturnType<typeof sectionAt>): ListBlock | undefined {
-  let found: ListBlock | undefined;
-  for (const list of doc.lists) {
-    if (list.depth > 0 || !list.items.some((i: ListItem) => i.entry)) continue;
-    if (comparePositions(list.range.start, position) > 0) break;
-    if (sectionAt(doc, list.range.start) === section) found = list;
-  }
-  return found;
-}
-
-function lineText(document: TextDocument, line: number): string {
-  return document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
-}
-

@@ -1,11 +1,35 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Hover, type Position, type Range, type TextEdit } from 'vscode-languageserver-types';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionContext,
+  type CodeLens,
+  type CompletionItem,
+  type Diagnostic,
+  type DocumentLink,
+  type DocumentSymbol,
+  type FoldingRange,
+  type Hover,
+  type Location,
+  type Position,
+  type Range,
+  type SelectionRange,
+  type SymbolInformation,
+  type TextEdit,
+} from 'vscode-languageserver-types';
 import { ServerCommands, type InsertPaperArgs } from '../../../shared/protocol';
 import type { SurveyorSettings } from '../../../shared/settings';
 import { runRules, type Finding } from './analysis';
 import { arxivRefsInLine } from './arxivRefs';
 import { arxivRefAt, hover } from './hover';
 import { codeActions } from './codeActions';
+import { complete } from './completion';
+import { foldingRanges, selectionRanges } from './folding';
+import { codeLenses, documentLinks } from './lenses';
+import { definition, references } from './navigation';
+import { prepareRename, rename } from './rename';
+import { documentSymbols, workspaceSymbols } from './symbols';
+import { SHIPPED_TAXONOMY, type Taxonomy } from './taxonomy';
 import { bareArxivLine, insertPaper, type InsertResult } from './insertPaper';
 import { NO_METADATA, type ArxivRecord, type MetadataSource } from './metadata';
 import { IncrementalParser, type Cancellation } from './model/documentParser';
@@ -27,6 +51,8 @@ export interface LanguageServiceOptions {
   logger: Logger;
   /** arXiv metadata (the server's store); none by default. */
   metadata?: MetadataSource;
+  /** The category tree for heading completion (`taxonomy` in `.surveyor.json`); the shipped one by default. */
+  taxonomy?: (settings: SurveyorSettings) => Taxonomy;
 }
 
 interface Analysis {
@@ -116,6 +142,54 @@ export class SurveyorLanguageService {
         if (/arxiv/i.test(line)) for (const ref of arxivRefsInLine(line, n)) ids.add(ref.id);
       });
     return [...ids];
+  }
+
+  getCompletions(document: TextDocument, position: Position, token?: Cancellation): CompletionItem[] {
+    const analysis = this.analysis(document, token);
+    const taxonomy = this.options.taxonomy?.(analysis.settings) ?? SHIPPED_TAXONOMY;
+    return complete({ document, doc: analysis.model, position, settings: analysis.settings, taxonomy });
+  }
+
+  getDocumentSymbols(document: TextDocument, token?: Cancellation): DocumentSymbol[] {
+    return documentSymbols(this.getModel(document, token));
+  }
+
+  getWorkspaceSymbols(documents: TextDocument[], query: string, token?: Cancellation): SymbolInformation[] {
+    return workspaceSymbols(documents.map((d) => ({ uri: d.uri, doc: this.getModel(d, token) })), query);
+  }
+
+  getFoldingRanges(document: TextDocument, token?: Cancellation): FoldingRange[] {
+    return foldingRanges(this.getModel(document, token));
+  }
+
+  getSelectionRanges(document: TextDocument, positions: Position[], token?: Cancellation): SelectionRange[] {
+    return selectionRanges(this.getModel(document, token), positions);
+  }
+
+  getDefinition(document: TextDocument, position: Position, token?: Cancellation): Location[] {
+    return definition(this.getModel(document, token), document.uri, position);
+  }
+
+  getReferences(document: TextDocument, position: Position, includeDeclaration: boolean, token?: Cancellation): Location[] {
+    return references(this.getModel(document, token), document.uri, position, includeDeclaration);
+  }
+
+  prepareRename(document: TextDocument, position: Position, token?: Cancellation): { range: Range; placeholder: string } | null {
+    return prepareRename(this.getModel(document, token), position);
+  }
+
+  /** Throws `UserError` when the position is not a heading or the name is not one. */
+  rename(document: TextDocument, position: Position, newName: string, token?: Cancellation): TextEdit[] {
+    return rename(this.getModel(document, token), position, newName);
+  }
+
+  getCodeLenses(document: TextDocument, token?: Cancellation): CodeLens[] {
+    const analysis = this.analysis(document, token);
+    return analysis.settings.codeLens ? codeLenses(analysis.model) : [];
+  }
+
+  getDocumentLinks(document: TextDocument): DocumentLink[] {
+    return documentLinks(document.getText().split(/\r?\n/));
   }
 
   /** Settings changed: the next request re-runs the rules (parsed chunks are kept). */

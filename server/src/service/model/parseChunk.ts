@@ -132,7 +132,13 @@ class Walker {
     const hash = this.text.indexOf('#', labelEnd);
     if (hash === -1 || hash >= end(node)) return;
     const fragment = node.url.slice(1);
-    this.model.anchors.push({ kind: 'markdown', fragment, range: this.map.range(hash + 1, hash + 1 + rawLength(this.text, hash + 1, end(node))) });
+    const label = toString(node).trim();
+    this.model.anchors.push({
+      kind: 'markdown',
+      fragment,
+      range: this.map.range(hash + 1, hash + 1 + rawLength(this.text, hash + 1, end(node))),
+      ...(label ? { label } : {}),
+    });
   }
 
   /** Anchors in raw HTML: `href="#x"` refers to one; `id="x"` and `name="x"` define one. Also suppression comments. */
@@ -143,9 +149,10 @@ class Walker {
       const codes = m[2]!.split(/[\s,]+/).filter((c) => c !== '');
       this.model.suppressions.push({ kind: m[1] as SuppressionComment['kind'], codes, range: this.map.range(s + m.index, s + m.index + m[0].length) });
     }
-    for (const m of source.matchAll(/\bhref\s*=\s*(["'])#([^"']*)\1/gi)) {
+    for (const m of source.matchAll(/\bhref\s*=\s*(["'])#([^"']*)\1[^>]*>([^<]*)/gi)) {
       const at = s + m.index + m[0].indexOf('#') + 1;
-      this.model.anchors.push({ kind: 'html', fragment: m[2]!, range: this.map.range(at, at + m[2]!.length) });
+      const label = m[3]!.trim();
+      this.model.anchors.push({ kind: 'html', fragment: m[2]!, range: this.map.range(at, at + m[2]!.length), ...(label ? { label } : {}) });
     }
     for (const m of source.matchAll(/\b(?:id|name)\s*=\s*(["'])([^"']+)\1/gi)) {
       const at = s + m.index + m[0].lastIndexOf(m[2]!);

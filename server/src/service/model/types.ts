@@ -123,6 +123,8 @@ export interface AnchorRef {
   fragment: string;
   /** Where the fragment alone stands (after `#`). */
   range: Range;
+  /** The link text (`Top-K Selection`), when it is plain enough to read. */
+  label?: string;
 }
 
 /** An explicit anchor target: `<a name="x">` or `id="x"` in HTML. */
