@@ -7,6 +7,7 @@ import { sectionAt } from './model/assemble';
 import { normalizeText } from './model/identity';
 import { comparePositions } from './model/positions';
 import type { Section, SurveyDocument } from './model/types';
+import { AnchorTargets } from './rules/anchors';
 import type { Category, Taxonomy } from './taxonomy';
 import { knownVenueNames } from './venues';
 
@@ -109,10 +110,11 @@ function findCategory(taxonomy: Taxonomy, section: Section): Category | undefine
   return walk(taxonomy.categories, 0);
 }
 
-/** Names the table of contents links to that no heading carries yet (sections planned, or renamed). */
+/** Names the table of contents links to that lead to no heading yet (sections planned, or renamed away). */
 function tocOnlyNames(doc: SurveyDocument): string[] {
+  const targets = new AnchorTargets(doc);
   const headings = new Set(doc.sections.map((s) => normalizeText(s.text)));
-  return doc.anchors.flatMap((a) => (a.label && !headings.has(normalizeText(a.label)) ? [a.label] : []));
+  return doc.anchors.flatMap((a) => (a.label && !targets.sectionMeant(a) && !headings.has(normalizeText(a.label)) ? [a.label] : []));
 }
 
 function anchorItems(doc: SurveyDocument, range: Range): CompletionItem[] {

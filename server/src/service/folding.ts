@@ -9,7 +9,8 @@ export function foldingRanges(doc: SurveyDocument): FoldingRange[] {
   for (const section of doc.sections) {
     // A body ends where the next section of its level starts: fold up to the line before that heading.
     const next = starts.get(`${section.bodyRange.end.line}:${section.bodyRange.end.character}`);
-    const end = next !== undefined ? next - 1 : Math.min(section.bodyRange.end.line, doc.lineCount - 1);
+    const bodyEnd = section.bodyRange.end;
+    const end = next !== undefined ? next - 1 : Math.min(bodyEnd.character === 0 ? bodyEnd.line - 1 : bodyEnd.line, doc.lineCount - 1);
     if (end > section.range.start.line) ranges.push({ startLine: section.range.start.line, endLine: end, kind: FoldingRangeKind.Region });
   }
   for (const list of doc.lists) {

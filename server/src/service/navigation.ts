@@ -22,9 +22,7 @@ function entryAt(doc: SurveyDocument, position: Position): Entry | undefined {
 export function definition(doc: SurveyDocument, uri: string, position: Position): Location[] {
   const anchor = anchorAt(doc, position);
   if (anchor) {
-    const targets = new AnchorTargets(doc);
-    const resolved = targets.resolve(anchor);
-    const section = resolved.kind === 'exact' ? doc.sections.find((s) => s.slug === decode(anchor.fragment)) : resolved.kind === 'case' ? resolved.section : undefined;
+    const section = new AnchorTargets(doc).sectionMeant(anchor);
     if (section) return [{ uri, range: section.textRange }];
     const explicit = doc.explicitAnchors.find((a) => a.name === decode(anchor.fragment));
     return explicit ? [{ uri, range: explicit.range }] : [];
@@ -48,9 +46,14 @@ export function references(doc: SurveyDocument, uri: string, position: Position,
   return [];
 }
 
-/** The anchors that lead to `heading` (exactly, as GitHub resolves them). */
+/**
+ * The anchors meant for `heading`: those that lead to it, and those that
+ * miss it only by case or a typo (`#top-k-selectiong`), which a rename then
+ * repairs.
+ */
 export function linksTo(doc: SurveyDocument, heading: Section): AnchorRef[] {
-  return doc.anchors.filter((a) => decode(a.fragment).replace(/^user-content-/, '') === heading.slug);
+  const targets = new AnchorTargets(doc);
+  return doc.anchors.filter((a) => targets.sectionMeant(a) === heading);
 }
 
 function listingsOf(doc: SurveyDocument, entry: Entry): Entry[] {
