@@ -56,3 +56,16 @@ describe('which files are surveys', () => {
     assert.ok(!isSurveyPath('README.md', ['lists/*.md']));
   });
 });
+
+describe('taxonomy setting', () => {
+  it('resolves the path beside .surveyor.json and refuses one that leaves the repository', () => {
+    const inside = resolveSettings([{ source: '/repo/.surveyor.json', value: { taxonomy: 'docs/tree.json' }, baseDir: '/repo' }]);
+    assert.equal(inside.settings.taxonomy, '/repo/docs/tree.json');
+    assert.deepEqual(inside.problems, []);
+    for (const escape of ['../elsewhere.json', '/etc/passwd']) {
+      const outside = resolveSettings([{ source: '/repo/.surveyor.json', value: { taxonomy: escape }, baseDir: '/repo' }]);
+      assert.equal(outside.settings.taxonomy, null);
+      assert.match(outside.problems[0]!, /must name a file inside the repository/);
+    }
+  });
+});

@@ -211,3 +211,22 @@ describe('code lenses and document links', () => {
     assert.deepEqual(links.map((l) => [l.target, l.range.start.character, l.range.end.character]), [['https://arxiv.org/abs/2401.15422', 6, 24]]);
   });
 });
+
+describe('workspace symbols and a custom taxonomy', () => {
+  it('finds papers by title words across the open surveys', () => {
+    const a = document('1. Graph networks for everything. _Doe, J._ arXiv 2023. [[paper](https://arxiv.org/abs/2305.16289)]\n', 'file:///a/README.md');
+    const b = document('1. Networks of graphs. _Roe, R._ arXiv 2022. [[paper](https://arxiv.org/abs/2204.01959)]\n', 'file:///b/README.md');
+    const found = service().getWorkspaceSymbols([a, b], 'graph NETWORKS');
+    assert.deepEqual(found.map((s) => [s.name, s.location.uri]), [
+      ['Graph networks for everything', 'file:///a/README.md'],
+      ['Networks of graphs', 'file:///b/README.md'],
+    ]);
+    assert.deepEqual(service().getWorkspaceSymbols([a, b], 'everything').length, 1);
+  });
+
+  it('completes headings from the taxonomy .surveyor.json names', () => {
+    const taxonomy: Taxonomy = { topLevel: 2, categories: [{ name: 'Methods', children: [{ name: 'Graph methods' }, { name: 'Sequence methods' }] }] };
+    const items = completions('## Methods\n### $0\n', service(defaultSettings(), taxonomy));
+    assert.deepEqual(items.map((i) => i.label), ['Graph methods', 'Sequence methods']);
+  });
+});
