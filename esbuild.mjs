@@ -21,6 +21,20 @@ const builds = [
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
+// The VS Code test suite (dist-test/, never packaged): for @vscode/test-electron, and as a
+// test-only runner extension for code-server.
+if (process.argv.includes('--vscode-tests')) {
+  fs.rmSync('dist-test', { recursive: true, force: true });
+  const tests = [
+    { entryPoints: ['test/vscode/suite/index.ts'], outfile: 'dist-test/vscode/suite.js', external: ['vscode'] },
+    { entryPoints: ['test/vscode/runner/extension.ts'], outfile: 'dist-test/runner/runner.js', external: ['vscode'] },
+  ];
+  await Promise.all(tests.map((build) => esbuild.build({ ...common, sourcemap: true, logLevel: 'error', ...build })));
+  fs.copyFileSync('test/vscode/runner/package.json', 'dist-test/runner/package.json');
+  fs.copyFileSync('LICENSE', 'dist-test/runner/LICENSE');
+  process.exit(0);
+}
+
 // Start clean, so that no stale file (an old source map) ends up in a package.
 fs.rmSync('dist', { recursive: true, force: true });
 

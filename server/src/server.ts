@@ -192,7 +192,7 @@ function onSurvey<P extends { textDocument: { uri: string } }, R>(name: string, 
     });
 }
 
-connection.onCompletion(onSurvey('completion', [], (d, p, t) => service.getCompletions(d, p.position, t)));
+connection.onCompletion(onSurvey('completion', { isIncomplete: false, items: [] }, (d, p, t) => service.getCompletions(d, p.position, t)));
 connection.onDocumentSymbol(onSurvey('document symbols', [], (d, _p, t) => service.getDocumentSymbols(d, t)));
 connection.onFoldingRanges(onSurvey('folding ranges', [], (d, _p, t) => service.getFoldingRanges(d, t)));
 connection.onSelectionRanges(onSurvey('selection ranges', [], (d, p, t) => service.getSelectionRanges(d, p.positions, t)));

@@ -22,7 +22,7 @@ function referenceWith(after: number, insert: string): string {
 
 function completions(fixture: string, svc = service()): CompletionItem[] {
   const { text, position } = withCursor(fixture);
-  return svc.getCompletions(document(text), position);
+  return svc.getCompletions(document(text), position).items;
 }
 
 /** Applies a completion item's edit at the cursor. */

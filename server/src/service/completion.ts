@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position, type Range } from 'vscode-languageserver-types';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
 import type { SurveyorSettings } from '../../../shared/settings';
 import { listAround, styleOf } from './entryStyle';
 import { lineText } from './lines';
@@ -24,9 +24,16 @@ export interface CompletionContext {
  * `#…` or `***`, anchors after `](#` or `href="#`, the next entry on an empty
  * line after a numbered entry, venues after the authors, link labels in `[[`.
  */
-export function complete(context: CompletionContext): CompletionItem[] {
+export function complete(context: CompletionContext): CompletionList {
   const { document, position } = context;
   const before = lineText(document, position.line).slice(0, position.character);
+  // `#` or `**` alone may become a heading or a bold category: ask again as the user types on.
+  if (/^(?:#{1,6}|\*{1,2})$/.test(before)) return { isIncomplete: true, items: [] };
+  return { isIncomplete: false, items: completionItems(context, before) };
+}
+
+function completionItems(context: CompletionContext, before: string): CompletionItem[] {
+  const { position } = context;
   const range = (from: number): Range => ({ start: { line: position.line, character: from }, end: position });
 
   const heading = /^(#{1,6})[ \t]+(.*)$/.exec(before);

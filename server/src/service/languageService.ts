@@ -4,7 +4,7 @@ import {
   type CodeAction,
   type CodeActionContext,
   type CodeLens,
-  type CompletionItem,
+  type CompletionList,
   type Diagnostic,
   type DocumentLink,
   type DocumentSymbol,
@@ -144,7 +144,7 @@ export class SurveyorLanguageService {
     return [...ids];
   }
 
-  getCompletions(document: TextDocument, position: Position, token?: Cancellation): CompletionItem[] {
+  getCompletions(document: TextDocument, position: Position, token?: Cancellation): CompletionList {
     const analysis = this.analysis(document, token);
     const taxonomy = this.options.taxonomy?.(analysis.settings) ?? SHIPPED_TAXONOMY;
     return complete({ document, doc: analysis.model, position, settings: analysis.settings, taxonomy });

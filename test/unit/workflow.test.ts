@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { parse } from 'yaml';
+import { ROOT } from '../support/fixtures';
+
+interface Step {
+  name?: string;
+  uses?: string;
+  run?: string;
+  env?: Record<string, string>;
+  with?: Record<string, unknown>;
+  'working-directory'?: string;
+}
+
+describe('the GitHub Actions workflow', () => {
+  const text = fs.readFileSync(path.join(ROOT, '.github', 'workflows', 'ci.yml'), 'utf8');
+  const workflow = parse(text, { strict: true, uniqueKeys: true }) as { jobs: Record<string, { steps: Step[] }> };
+  const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+
+  it('is valid YAML with jobs and steps', () => {
+    assert.ok(steps.length > 0);
+    for (const step of steps) assert.ok(step.uses || step.run, JSON.stringify(step));
+  });
+
+  it('type-checks, runs the unit and protocol tests, and the VS Code suite with test-electron under xvfb', () => {
+    const runs = steps.flatMap((s) => (s.run ? [s.run] : []));
+    assert.ok(runs.includes('npm run typecheck'));
+    assert.ok(runs.includes('npm test'));
+    const vscode = steps.find((s) => s.run?.includes('npm run test:vscode'));
+    assert.match(vscode!.run!, /^xvfb-run -a /);
+    assert.equal(vscode!.env?.SURVEYOR_VSCODE_LAUNCHER, 'electron');
+  });
+
+  it('packages the .vsix and keeps it as an artifact', () => {
+    assert.ok(steps.some((s) => s.run === 'npm run package'));
+    const upload = steps.find((s) => s.uses?.startsWith('actions/upload-artifact'));
+    assert.match(String(upload?.with?.path), /surveyor\.vsix$/);
+  });
+
+  it('runs every script it names from package.json', () => {
+    const scripts = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>;
+    for (const run of steps.flatMap((s) => (s.run ? [s.run] : []))) {
+      const script = /npm run ([\w:-]+)/.exec(run)?.[1];
+      if (script) assert.ok(scripts[script], `package.json has a "${script}" script`);
+    }
+  });
+});
