@@ -75,6 +75,8 @@ export interface SurveyorSettings {
   taxonomy: string | null;
   /** Code lenses on headings ("12 papers · 9 with code"). */
   codeLens: boolean;
+  /** Files larger than this many megabytes (of text) are not checked: one problem says so. */
+  maxFileSize: number;
   /** Globs (matched case-insensitively against the path) of the files that are surveys. */
   files: string[];
 }
@@ -110,6 +112,7 @@ export function defaultSettings(): SurveyorSettings {
     venues: [],
     taxonomy: null,
     codeLens: true,
+    maxFileSize: 10,
     files: ['**/README.md'],
   };
 }
@@ -130,6 +133,7 @@ export const SETTING_KEYS = [
   'entry.linkLabels',
   'venues',
   'codeLens',
+  'maxFileSize',
   'files',
 ] as const;
 

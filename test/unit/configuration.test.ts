@@ -33,7 +33,7 @@ describe('settings layers', () => {
       '/repo/.surveyor.json: rule "list-numbering": severity must be one of off, hint, info, warning, error, found "loud".',
       `/repo/.surveyor.json: unknown rule "no-such-rule" (known: ${RULE_CODES.join(', ')}).`,
       '/repo/.surveyor.json: "numbering.style" must be one of sequential, ones, found "roman".',
-      '/repo/.surveyor.json: unknown setting "colour" (known: rules, numbering, arxiv, entry, venues, taxonomy, codeLens, files).',
+      '/repo/.surveyor.json: unknown setting "colour" (known: rules, numbering, arxiv, entry, venues, taxonomy, codeLens, maxFileSize, files).',
     ]);
   });
 

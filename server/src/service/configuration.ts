@@ -71,6 +71,10 @@ function applyLayer(settings: SurveyorSettings, layer: SettingsLayer, problem: (
         if (typeof v === 'boolean') settings.codeLens = v;
         else problem(`"codeLens" must be true or false, found ${describe(v)}.`);
         break;
+      case 'maxFileSize':
+        if (typeof v === 'number' && Number.isFinite(v) && v > 0) settings.maxFileSize = v;
+        else problem(`"maxFileSize" must be a positive number of megabytes, found ${describe(v)}.`);
+        break;
       case 'taxonomy':
         applyTaxonomy(settings, v, layer.baseDir, problem);
         break;
@@ -78,7 +82,7 @@ function applyLayer(settings: SurveyorSettings, layer: SettingsLayer, problem: (
       case 'trace':
         break;
       default:
-        problem(`unknown setting "${key}" (known: rules, numbering, arxiv, entry, venues, taxonomy, codeLens, files).`);
+        problem(`unknown setting "${key}" (known: rules, numbering, arxiv, entry, venues, taxonomy, codeLens, maxFileSize, files).`);
     }
   }
 }

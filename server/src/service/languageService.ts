@@ -32,7 +32,7 @@ import { documentSymbols, workspaceSymbols } from './symbols';
 import { SHIPPED_TAXONOMY, type Taxonomy } from './taxonomy';
 import { bareArxivLine, insertPaper, type InsertResult } from './insertPaper';
 import { NO_METADATA, type ArxivRecord, type MetadataSource } from './metadata';
-import { IncrementalParser, type Cancellation } from './model/documentParser';
+import { IncrementalParser, uncheckedDocument, type Cancellation } from './model/documentParser';
 import type { SurveyDocument } from './model/types';
 import { planNumbering, renumberFix } from './rules/list-numbering';
 import { mergeEdits, mergeFixEdits } from './textEdits';
@@ -212,6 +212,22 @@ export class SurveyorLanguageService {
     this.analyses.delete(uri);
   }
 
+  /**
+   * Past `maxFileSize` a file is not parsed at all (one clear problem instead):
+   * parsing blocks the server, and every other document would wait for it.
+   */
+  private parse(uri: string, text: string, settings: SurveyorSettings, token?: Cancellation): SurveyDocument {
+    const limit = settings.maxFileSize * 1_000_000;
+    if (text.length > limit) {
+      this.parsers.delete(uri);
+      const size = (text.length / 1_000_000).toFixed(1);
+      return uncheckedDocument(`This file is ${size} MB, more than surveyor.maxFileSize (${settings.maxFileSize} MB), so Surveyor does not check it. Raise the setting to check it anyway.`);
+    }
+    let parser = this.parsers.get(uri);
+    if (!parser) this.parsers.set(uri, (parser = new IncrementalParser()));
+    return parser.parse(text, token);
+  }
+
   private analysis(document: TextDocument, token?: Cancellation): Analysis {
     const settings = this.options.settings.settingsFor(document.uri);
     const cached = this.analyses.get(document.uri);
@@ -223,9 +239,7 @@ export class SurveyorLanguageService {
       this.analyses.set(document.uri, refreshed);
       return refreshed;
     }
-    let parser = this.parsers.get(document.uri);
-    if (!parser) this.parsers.set(document.uri, (parser = new IncrementalParser()));
-    const analysis: Analysis = { version: document.version, text, settings, model: parser.parse(text, token) };
+    const analysis: Analysis = { version: document.version, text, settings, model: this.parse(document.uri, text, settings, token) };
     this.analyses.set(document.uri, analysis);
     return analysis;
   }

@@ -1,3 +1,4 @@
+import type { Range } from 'vscode-languageserver-types';
 import { assemble } from './assemble';
 import { ChunkCache } from './chunkCache';
 import { isClosingFence, parseChunk, type ChunkModel, type OpenBlock } from './parseChunk';
@@ -127,15 +128,11 @@ function lineEndAt(text: string, offset: number): number {
 function binaryProblem(text: string): SurveyDocument | undefined {
   const nul = text.lastIndexOf('\u0000', 8000);
   if (nul === -1) return undefined;
-  const map = new PositionMapper(text);
-  return {
-    sections: [],
-    lists: [],
-    entries: [],
-    anchors: [],
-    explicitAnchors: [],
-    suppressions: [],
-    problems: [{ message: 'This file looks binary (it contains NUL characters), so Surveyor does not check it.', range: map.range(nul, nul) }],
-    lineCount: map.lineCount,
-  };
+  const at = new PositionMapper(text.slice(0, nul)).position(nul);
+  return uncheckedDocument('This file looks binary (it contains NUL characters), so Surveyor does not check it.', { start: at, end: at });
+}
+
+/** A document Surveyor does not read (binary, too large): no model, one problem that says why. */
+export function uncheckedDocument(message: string, range: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }): SurveyDocument {
+  return { sections: [], lists: [], entries: [], anchors: [], explicitAnchors: [], suppressions: [], problems: [{ message, range }], lineCount: 1 };
 }
