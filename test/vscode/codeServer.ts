@@ -68,7 +68,7 @@ export function ensureCodeServer(): void {
   sh('npm', ['install', `code-server@${CODE_SERVER_VERSION}`, '--no-audit', '--no-fund'], {
     cwd: CODE_SERVER_DIR,
     env: {
-      ...process.env,
+      ...outsideNpm(process.env),
       PATH: `${path.join(NODE24, 'bin')}:${process.env.PATH}`,
       npm_config_nodedir: NODE24,
       // code-server's postinstall builds VS Code's native modules in nested installs: npm 11 skips
@@ -77,6 +77,16 @@ export function ensureCodeServer(): void {
     },
   });
   fs.writeFileSync(stamp, new Date().toISOString());
+}
+
+/**
+ * The environment without the `npm_*` variables of the `npm run` this runs
+ * under: npm reads them as its own configuration, so the nested install would
+ * report the outer npm's Node 20 in `npm_config_user_agent`, and
+ * code-server's postinstall, which checks the Node version there, refuses.
+ */
+function outsideNpm(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !key.toLowerCase().startsWith('npm_')));
 }
 
 export function freePort(): Promise<number> {
