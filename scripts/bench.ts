@@ -13,6 +13,7 @@ import { lint } from 'markdownlint/sync';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings } from '../shared/settings';
 import { SurveyorLanguageService } from '../server/src/service/languageService';
+import { bigSurvey } from '../test/support/bigSurvey';
 
 const REFERENCE = path.resolve(__dirname, '..', '..', 'shared', 'seed', 'LLM-data-aug-survey.README.md');
 const FALLBACK = path.resolve(__dirname, '..', 'data', 'sample-survey.md');
@@ -32,24 +33,6 @@ function time(f: () => void): number {
   const start = performance.now();
   f();
   return performance.now() - start;
-}
-
-/**
- * `copies` copies of the survey, each with its arXiv ids shifted and its
- * titles marked (`1. [c7] Camdiff: …`) so that no two copies list the same
- * papers: a real survey of this size lists 14,700 different papers, not one
- * title under a hundred ids (which every identity rule would rightly flag).
- */
-function multiply(text: string, copies: number): string {
-  const parts: string[] = [];
-  for (let k = 0; k < copies; k++) {
-    parts.push(
-      text
-        .replace(/(arxiv\.org\/(?:abs|pdf)\/\d{4}\.)(\d{4,5})/g, (_, prefix: string, num: string) => prefix + String((Number(num) + k * 37) % 10 ** num.length).padStart(num.length, '0'))
-        .replace(/^(\d+\. )(?=\S)/gm, k === 0 ? '$1' : `$1[c${k}] `),
-    );
-  }
-  return parts.join('\n');
 }
 
 function bench(name: string, text: string, coldRuns: number, edits: number): void {
@@ -94,4 +77,4 @@ bench('reference survey', source, 9, 40);
 // The largest real list at hand (0.5 MB, 2,271 entries), when ../shared is here.
 const LARGEST = path.join(path.dirname(REFERENCE), '..', 'corpora', 'codefuse-ai__Awesome-Code-LLM.README.md');
 if (fs.existsSync(LARGEST)) bench('largest real list (Awesome-Code-LLM)', fs.readFileSync(LARGEST, 'utf8'), 5, 40);
-bench('100x copy', multiply(source, 100), 3, 40);
+bench('100x copy', bigSurvey(source, 100), 3, 40);

@@ -47,3 +47,14 @@ export const CodeActionKinds = {
 
 /** The configuration section the server pulls from the client. */
 export const SETTINGS_SECTION = 'surveyor';
+
+/**
+ * Client -> server: the server's memory, after a garbage collection when the
+ * process allows one (`--expose-gc`). For load tests and bug reports.
+ */
+export const MemoryUsageRequest = 'surveyor/memoryUsage';
+export interface MemoryUsage {
+  heapUsedMb: number;
+  rssMb: number;
+  collected: boolean;
+}

@@ -16,11 +16,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import {
   CodeActionKinds,
+  MemoryUsageRequest,
   RenumberAllListsRequest,
   SETTINGS_SECTION,
   ServerCommands,
   type InitializationOptions,
   type InsertPaperArgs,
+  type MemoryUsage,
   type RenumberAllListsParams,
 } from '../../shared/protocol';
 import { DEFAULT_ARXIV_ENDPOINT } from '../../shared/settings';
@@ -163,6 +165,13 @@ connection.onCodeAction((params, token) =>
     return document ? service.getCodeActions(document, params.range, params.context, token) : [];
   }),
 );
+
+connection.onRequest(new RequestType<void, MemoryUsage, void>(MemoryUsageRequest), () => {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const usage = process.memoryUsage();
+  return { heapUsedMb: usage.heapUsed / 1e6, rssMb: usage.rss / 1e6, collected: gc !== undefined };
+});
 
 connection.onRequest(new RequestType<RenumberAllListsParams, WorkspaceEdit | null, void>(RenumberAllListsRequest), (params, token) =>
   runSafe(log, 'renumber all lists', null, token, async () => {

@@ -29,13 +29,14 @@ export class LspClient {
   configurationGate: Promise<void> | undefined;
   /** Workspace edits the server asked the editor to apply. */
   readonly appliedEdits: unknown[] = [];
-  private readonly process: ChildProcess;
+  readonly process: ChildProcess;
   private readonly pushed = new Map<string, PublishDiagnosticsParams>();
   private waiters: (() => void)[] = [];
   refreshes = 0;
 
   constructor() {
-    this.process = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    // --expose-gc lets a load test measure what the server retains, not what it has yet to collect.
+    this.process = spawn(process.execPath, ['--expose-gc', path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onRequest('workspace/configuration', async (params: { items: { section?: string }[] }) => {
       await this.configurationGate;

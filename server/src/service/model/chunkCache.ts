@@ -1,3 +1,4 @@
+import { detached } from './memo';
 import { parseChunk, type ChunkModel } from './parseChunk';
 import { shiftLines } from './positions';
 
@@ -12,7 +13,8 @@ export class CachedChunk {
     let placed = this.placements.get(firstLine);
     if (!placed) {
       placed = shiftLines(this.base, firstLine);
-      if (this.placements.size > 4) this.placements.clear();
+      // Typing keeps a chunk at one or two lines (before and after an Enter above it); more copies are garbage.
+      if (this.placements.size > 1) this.placements.clear();
       this.placements.set(firstLine, placed);
     }
     return placed;
@@ -46,7 +48,7 @@ export class ChunkCache {
   }
 
   get(start: number, text: string): CachedChunk {
-    const kept = this.find(start, text) ?? { start, text, chunk: new CachedChunk(parseChunk(text, 0)) };
+    const kept = this.find(start, text) ?? this.parse(start, text);
     this.next.push({ start, text: kept.text, chunk: kept.chunk });
     return kept.chunk;
   }
@@ -64,6 +66,16 @@ export class ChunkCache {
     for (const k of this.next) this.byText.set(k.text, k.chunk);
     this.byStart = new Map(this.next.map((k) => [k.start, k]));
     this.next = [];
+  }
+
+  /**
+   * A new chunk owns a copy of its text: a slice would keep the whole document
+   * version it was cut from alive for as long as the chunk is kept (and the
+   * titles and urls parsed from it, which are slices of it in turn).
+   */
+  private parse(start: number, text: string): Kept {
+    const own = detached(text);
+    return { start, text: own, chunk: new CachedChunk(parseChunk(own, 0)) };
   }
 
   private find(start: number, text: string): Kept | undefined {

@@ -99,3 +99,13 @@ const CODE_HOSTS = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.
 export function hasCode(entry: Entry): boolean {
   return entry.links.some((l) => CODE_LABELS.test(l.label.text.trim()) || CODE_HOSTS.test(l.url.text));
 }
+
+/** An entry's normalised title, kept while the entry's chunk is unchanged. */
+export function normalizedTitle(entry: Entry): string | undefined {
+  if (!entry.title) return undefined;
+  let known = titles.get(entry);
+  if (known === undefined) titles.set(entry, (known = normalizeText(entry.title.text)));
+  return known;
+}
+
+const titles = new WeakMap<Entry, string>();

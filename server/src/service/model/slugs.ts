@@ -1,4 +1,5 @@
 import { slug } from 'github-slugger';
+import { detached } from './memo';
 
 /** Slugifying is a large Unicode regex per heading: remember the answers across keystrokes. */
 const baseSlugs = new Map<string, string>();
@@ -8,7 +9,7 @@ function baseSlug(text: string): string {
   if (s === undefined) {
     if (baseSlugs.size > 50_000) baseSlugs.clear();
     s = slug(text);
-    baseSlugs.set(text, s);
+    baseSlugs.set(detached(text), s);
   }
   return s;
 }

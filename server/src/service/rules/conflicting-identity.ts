@@ -1,4 +1,4 @@
-import { normalizeText, titlesClearlyDiffer } from '../model/identity';
+import { normalizedTitle, titlesClearlyDiffer } from '../model/identity';
 import type { Entry } from '../model/types';
 import { MAX_NAMED, describeLines, listingsByPaper } from './listings';
 import { lineOf, relatedAt, type Rule, type RuleFinding } from './rule';
@@ -13,7 +13,7 @@ export const conflictingIdentity: Rule = {
   check(doc, { uri }) {
     const findings: RuleFinding[] = [];
     const byTitle = new Repeats();
-    for (const entry of doc.entries) if (entry.arxiv && entry.title) byTitle.add(normalizeText(entry.title.text), entry);
+    for (const entry of doc.entries) if (entry.arxiv && entry.title) byTitle.add(normalizedTitle(entry)!, entry);
     for (const entries of byTitle.groups.values()) {
       const first = entries[0]!;
       if (entries.every((e) => e.arxiv!.id === first.arxiv!.id)) continue;

@@ -1,4 +1,5 @@
 import { closest, type Closest } from './closest';
+import { detached } from '../model/memo';
 import { knownVenueNames } from '../venues';
 import { entryRule } from './entryRule';
 
@@ -26,7 +27,7 @@ export const venueTypo = entryRule('venue-typo', (entry, { settings }) => {
 
 /** The one known venue an unknown venue is a typo of, remembered per spelling for the configured names. */
 function venueMeant(written: string, extra: readonly string[]): Closest | undefined {
-  if (memo?.extra !== extra) memo = { extra, answers: new Map() };
+  if (memo?.extra !== extra || memo.answers.size > 10_000) memo = { extra, answers: new Map() };
   if (memo.answers.has(written)) return memo.answers.get(written);
   const names = knownVenueNames(extra);
   let answer: Closest | undefined;
@@ -34,7 +35,7 @@ function venueMeant(written: string, extra: readonly string[]): Closest | undefi
     const near = closest(written, names, written.length <= 5 ? 1 : 2, (s) => s.toLowerCase());
     if (near && near.distance > 0 && near.unique) answer = near;
   }
-  memo.answers.set(written, answer);
+  memo.answers.set(detached(written), answer);
   return answer;
 }
 
