@@ -11,6 +11,7 @@ import {
   type RenumberAllListsParams,
 } from '../../shared/protocol';
 import { APPLICATION_SETTING_KEYS, SETTING_KEYS } from '../../shared/settings';
+import { restartingErrorHandler } from './serverRestarts';
 
 /**
  * The VS Code side stays thin: it starts the server, forwards the user's
@@ -33,6 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { language: 'markdown', scheme: 'untitled' },
     ],
     outputChannel: output,
+    errorHandler: restartingErrorHandler(() => client!),
     // The server keeps its arXiv cache in the extension's global storage.
     initializationOptions: { cacheDir: context.globalStorageUri.fsPath } satisfies InitializationOptions,
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.surveyor.json') },
