@@ -36,7 +36,7 @@ export class LspClient {
 
   constructor() {
     // --expose-gc lets a load test measure what the server retains, not what it has yet to collect.
-    this.process = spawn(process.execPath, ['--expose-gc', path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.process = spawn(process.execPath, ['--expose-gc', ...(process.env.SURVEYOR_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onRequest('workspace/configuration', async (params: { items: { section?: string }[] }) => {
       await this.configurationGate;

@@ -2,62 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { IncrementalParser, parseWhole } from '../../server/src/service/model/documentParser';
+import { editArb, apply } from '../support/edits';
 import { dedent, readShared } from '../support/fixtures';
 
-/** Text that opens or closes blocks, to be dropped at the start of a line. */
-const BLOCK_SNIPPETS = [
-  '```\n', '~~~\n', '````md\n', '<!--\n', '-->\n', '<details>\n', '</details>\n', '<script>\n', '</script>\n',
-  '<div>\n', '# Heading\n', '## Approaches\n', '#### Top-K Selection\n', '***Bold category***\n', '\n', '\n\n',
-  '1. Entry. _Doe, J. et al._ arXiv 2024. [[paper](https://arxiv.org/abs/2401.00001)]\n', '> quote\n', '    indented code\n',
-  '- bullet\n', '   ```\n', '<!-- one line -->\n', '<?php\n', '<![CDATA[\n', '# \n', '#\n',
-];
-
-type Edit =
-  | { kind: 'insert'; at: number; text: string; lineStart: boolean }
-  | { kind: 'delete'; at: number; length: number }
-  | { kind: 'paste'; from: number; length: number; to: number }
-  | { kind: 'deleteHeading'; which: number };
-
-const editArb: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom(...BLOCK_SNIPPETS), lineStart: fc.constant(true) }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.string({ maxLength: 12 }), lineStart: fc.boolean() }),
-  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.nat({ max: 400 }) }),
-  fc.record({ kind: fc.constant('paste' as const), from: fc.nat(), length: fc.nat({ max: 1500 }), to: fc.nat() }),
-  fc.record({ kind: fc.constant('deleteHeading' as const), which: fc.nat() }),
-);
-
-function lineStartOf(text: string, at: number): number {
-  return text.lastIndexOf('\n', at - 1) + 1;
-}
-
-function apply(text: string, edit: Edit): string {
-  const n = text.length + 1;
-  switch (edit.kind) {
-    case 'insert': {
-      const at = edit.lineStart ? lineStartOf(text, edit.at % n) : edit.at % n;
-      return text.slice(0, at) + edit.text + text.slice(at);
-    }
-    case 'delete': {
-      const at = edit.at % n;
-      return text.slice(0, at) + text.slice(at + edit.length);
-    }
-    case 'paste': {
-      const from = lineStartOf(text, edit.from % n);
-      const block = text.slice(from, from + edit.length);
-      const to = lineStartOf(text, edit.to % n);
-      return text.slice(0, to) + block + text.slice(to);
-    }
-    case 'deleteHeading': {
-      const headings = [...text.matchAll(/^#{1,6} .*(\n|$)/gm)];
-      if (headings.length === 0) return text;
-      const h = headings[edit.which % headings.length]!;
-      return text.slice(0, h.index) + text.slice(h.index + h[0].length);
-    }
-  }
-}
-
 function assertSameAsWhole(parser: IncrementalParser, text: string): void {
-  assert.deepStrictEqual(parser.parse(text), parseWhole(text));
+  assert.deepStrictEqual(parser.parse(text).model, parseWhole(text));
 }
 
 describe('incremental parsing', () => {
@@ -92,8 +41,8 @@ describe('incremental parsing', () => {
       1. b
     `);
     const parser = new IncrementalParser();
-    const before = parser.parse(text);
-    const after = parser.parse(text.replace('1. b', '1. bb'));
+    const before = parser.parse(text).model;
+    const after = parser.parse(text.replace('1. b', '1. bb')).model;
     // The first chunk's objects are reused as they are; the edited one is new.
     assert.equal(after.lists[0], before.lists[0]);
     assert.notEqual(after.lists[1], before.lists[1]);

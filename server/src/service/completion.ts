@@ -119,7 +119,7 @@ function findCategory(taxonomy: Taxonomy, section: Section): Category | undefine
 
 /** Names the table of contents links to that lead to no heading yet (sections planned, or renamed away). */
 function tocOnlyNames(doc: SurveyDocument): string[] {
-  const targets = new AnchorTargets(doc);
+  const targets = AnchorTargets.of(doc);
   const headings = new Set(doc.sections.map((s) => normalizeText(s.text)));
   return doc.anchors.flatMap((a) => (a.label && !targets.sectionMeant(a) && !headings.has(normalizeText(a.label)) ? [a.label] : []));
 }

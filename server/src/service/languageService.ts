@@ -19,7 +19,7 @@ import {
 } from 'vscode-languageserver-types';
 import { ServerCommands, type InsertPaperArgs } from '../../../shared/protocol';
 import type { SurveyorSettings } from '../../../shared/settings';
-import { runRules, type Finding } from './analysis';
+import { SurveyAnalysis, type Finding } from './analysis';
 import { arxivRefsInLine } from './arxivRefs';
 import { arxivRefAt, hover } from './hover';
 import { codeActions } from './codeActions';
@@ -32,7 +32,9 @@ import { documentSymbols, workspaceSymbols } from './symbols';
 import { SHIPPED_TAXONOMY, type Taxonomy } from './taxonomy';
 import { bareArxivLine, insertPaper, type InsertResult } from './insertPaper';
 import { NO_METADATA, type ArxivRecord, type MetadataSource } from './metadata';
-import { IncrementalParser, uncheckedDocument, type Cancellation } from './model/documentParser';
+import { IncrementalParser, type Cancellation } from './model/documentParser';
+import { ParsedSurvey } from './model/parsedSurvey';
+import { shiftRange } from './model/positions';
 import type { SurveyDocument } from './model/types';
 import { planNumbering, renumberFix } from './rules/list-numbering';
 import { mergeEdits, mergeFixEdits } from './textEdits';
@@ -59,7 +61,7 @@ interface Analysis {
   version: number;
   text: string;
   settings: SurveyorSettings;
-  model: SurveyDocument;
+  parsed: ParsedSurvey;
   findings?: Finding[];
 }
 
@@ -71,17 +73,26 @@ interface Analysis {
  */
 export class SurveyorLanguageService {
   private readonly parsers = new Map<string, IncrementalParser>();
+  private readonly analysers = new Map<string, SurveyAnalysis>();
   private readonly analyses = new Map<string, Analysis>();
+  /** Bumped on every metadata change: findings of rules that read metadata are computed again. */
+  private metadataGeneration = 0;
 
   constructor(private readonly options: LanguageServiceOptions) {}
 
   getModel(document: TextDocument, token?: Cancellation): SurveyDocument {
-    return this.analysis(document, token).model;
+    return this.analysis(document, token).parsed.model;
   }
 
   getFindings(document: TextDocument, token?: Cancellation): Finding[] {
     const analysis = this.analysis(document, token);
-    analysis.findings ??= runRules(analysis.model, document.uri, analysis.settings, this.metadata, (m) => this.options.logger.log(m));
+    analysis.findings ??= this.analyser(document.uri).analyse(analysis.parsed, {
+      uri: document.uri,
+      settings: analysis.settings,
+      metadata: this.metadata,
+      metadataGeneration: this.metadataGeneration,
+      log: (m) => this.options.logger.log(m),
+    });
     return analysis.findings;
   }
 
@@ -109,11 +120,16 @@ export class SurveyorLanguageService {
     return insertPaper(document, this.getModel(document), position, record);
   }
 
-  /** Every list renumbered as `numbering` asks, whether or not its rule is on. */
+  /** Every list renumbered as `numbering` asks, whether or not its rule is on (chunk by chunk: numbering never crosses a heading). */
   getRenumberAllListsEdits(document: TextDocument, token?: Cancellation): TextEdit[] {
-    const analysis = this.analysis(document, token);
-    const fixes = planNumbering(analysis.model, analysis.settings.numbering).map(renumberFix);
-    return mergeEdits(fixes.flatMap((f) => f?.edits ?? []));
+    const { parsed, settings } = this.analysis(document, token);
+    const edits: TextEdit[] = [];
+    for (const { chunk, firstLine } of parsed.chunks) {
+      for (const plan of planNumbering(chunk.alone, settings.numbering)) {
+        for (const edit of renumberFix(plan)?.edits ?? []) edits.push({ range: shiftRange(edit.range, firstLine), newText: edit.newText });
+      }
+    }
+    return mergeEdits(edits);
   }
 
   /** The safe fixes of every finding, as one set of edits (fix-all, on save, `check --fix`). */
@@ -147,7 +163,7 @@ export class SurveyorLanguageService {
   getCompletions(document: TextDocument, position: Position, token?: Cancellation): CompletionList {
     const analysis = this.analysis(document, token);
     const taxonomy = this.options.taxonomy?.(analysis.settings) ?? SHIPPED_TAXONOMY;
-    return complete({ document, doc: analysis.model, position, settings: analysis.settings, taxonomy });
+    return complete({ document, doc: analysis.parsed.model, position, settings: analysis.settings, taxonomy });
   }
 
   getDocumentSymbols(document: TextDocument, token?: Cancellation): DocumentSymbol[] {
@@ -185,7 +201,7 @@ export class SurveyorLanguageService {
 
   getCodeLenses(document: TextDocument, token?: Cancellation): CodeLens[] {
     const analysis = this.analysis(document, token);
-    return analysis.settings.codeLens ? codeLenses(analysis.model) : [];
+    return analysis.settings.codeLens ? codeLenses(analysis.parsed.model) : [];
   }
 
   getDocumentLinks(document: TextDocument): DocumentLink[] {
@@ -199,6 +215,7 @@ export class SurveyorLanguageService {
 
   /** New arXiv metadata arrived: rules that read it run again on the next request. */
   metadataChanged(): void {
+    this.metadataGeneration++;
     for (const analysis of this.analyses.values()) delete analysis.findings;
   }
 
@@ -209,6 +226,7 @@ export class SurveyorLanguageService {
   /** The document was closed: drop what was kept for it. */
   forget(uri: string): void {
     this.parsers.delete(uri);
+    this.analysers.delete(uri);
     this.analyses.delete(uri);
   }
 
@@ -216,16 +234,26 @@ export class SurveyorLanguageService {
    * Past `maxFileSize` a file is not parsed at all (one clear problem instead):
    * parsing blocks the server, and every other document would wait for it.
    */
-  private parse(uri: string, text: string, settings: SurveyorSettings, token?: Cancellation): SurveyDocument {
+  private parse(uri: string, text: string, settings: SurveyorSettings, token?: Cancellation): ParsedSurvey {
     const limit = settings.maxFileSize * 1_000_000;
     if (text.length > limit) {
       this.parsers.delete(uri);
       const size = (text.length / 1_000_000).toFixed(1);
-      return uncheckedDocument(`This file is ${size} MB, more than surveyor.maxFileSize (${settings.maxFileSize} MB), so Surveyor does not check it. Raise the setting to check it anyway.`);
+      const start = { line: 0, character: 0 };
+      return ParsedSurvey.unreadable({
+        message: `This file is ${size} MB, more than surveyor.maxFileSize (${settings.maxFileSize} MB), so Surveyor does not check it. Raise the setting to check it anyway.`,
+        range: { start, end: start },
+      });
     }
     let parser = this.parsers.get(uri);
     if (!parser) this.parsers.set(uri, (parser = new IncrementalParser()));
     return parser.parse(text, token);
+  }
+
+  private analyser(uri: string): SurveyAnalysis {
+    let analyser = this.analysers.get(uri);
+    if (!analyser) this.analysers.set(uri, (analyser = new SurveyAnalysis()));
+    return analyser;
   }
 
   private analysis(document: TextDocument, token?: Cancellation): Analysis {
@@ -239,7 +267,7 @@ export class SurveyorLanguageService {
       this.analyses.set(document.uri, refreshed);
       return refreshed;
     }
-    const analysis: Analysis = { version: document.version, text, settings, model: this.parse(document.uri, text, settings, token) };
+    const analysis: Analysis = { version: document.version, text, settings, parsed: this.parse(document.uri, text, settings, token) };
     this.analyses.set(document.uri, analysis);
     return analysis;
   }

@@ -22,7 +22,7 @@ function entryAt(doc: SurveyDocument, position: Position): Entry | undefined {
 export function definition(doc: SurveyDocument, uri: string, position: Position): Location[] {
   const anchor = anchorAt(doc, position);
   if (anchor) {
-    const section = new AnchorTargets(doc).sectionMeant(anchor);
+    const section = AnchorTargets.of(doc).sectionMeant(anchor);
     if (section) return [{ uri, range: section.textRange }];
     const explicit = doc.explicitAnchors.find((a) => a.name === decode(anchor.fragment));
     return explicit ? [{ uri, range: explicit.range }] : [];
@@ -52,7 +52,7 @@ export function references(doc: SurveyDocument, uri: string, position: Position,
  * repairs.
  */
 export function linksTo(doc: SurveyDocument, heading: Section): AnchorRef[] {
-  const targets = new AnchorTargets(doc);
+  const targets = AnchorTargets.of(doc);
   return doc.anchors.filter((a) => targets.sectionMeant(a) === heading);
 }
 

@@ -1,8 +1,8 @@
 import type { Position } from 'vscode-languageserver-types';
-import type { ChunkModel } from './parseChunk';
+import type { ChunkModel, ChunkOutline } from './parseChunk';
 import { comparePositions } from './positions';
 import { UniqueSlugs } from './slugs';
-import type { Entry, Section, SectionHeading, SurveyDocument } from './types';
+import type { Entry, ListBlock, Section, SectionHeading, SurveyDocument, SurveyOutline } from './types';
 
 /**
  * Puts the chunks of a document together: the section tree (a bold category
@@ -10,28 +10,41 @@ import type { Entry, Section, SectionHeading, SurveyDocument } from './types';
  * order, as GitHub makes them), and the entries in document order.
  */
 export function assemble(chunks: ChunkModel[]): SurveyDocument {
-  const doc: SurveyDocument = { sections: [], lists: [], entries: [], anchors: [], explicitAnchors: [], suppressions: [], problems: [], lineCount: 1 };
+  return withLists(assembleOutline(chunks), chunks.map((c) => c.lists));
+}
+
+/** The outline of the chunks put together: everything but their lists. */
+export function assembleOutline(chunks: ChunkOutline[]): SurveyOutline {
+  const outline: SurveyOutline = { sections: [], anchors: [], explicitAnchors: [], suppressions: [], problems: [], lineCount: 1 };
   const headings: SectionHeading[] = [];
-  for (const model of chunks) {
-    for (const heading of model.headings) headings.push(heading);
-    for (const list of model.lists) doc.lists.push(list);
-    doc.entries.push(...entriesInOrder(model));
-    for (const anchor of model.anchors) doc.anchors.push(anchor);
-    for (const anchor of model.explicitAnchors) doc.explicitAnchors.push(anchor);
-    for (const comment of model.suppressions) doc.suppressions.push(comment);
-    for (const problem of model.problems) doc.problems.push(problem);
+  for (const chunk of chunks) {
+    for (const heading of chunk.headings) headings.push(heading);
+    for (const anchor of chunk.anchors) outline.anchors.push(anchor);
+    for (const anchor of chunk.explicitAnchors) outline.explicitAnchors.push(anchor);
+    for (const comment of chunk.suppressions) outline.suppressions.push(comment);
+    for (const problem of chunk.problems) outline.problems.push(problem);
   }
   const end = chunks.length > 0 ? chunks[chunks.length - 1]!.end : { line: 0, character: 0 };
-  doc.lineCount = end.line + 1;
-  doc.sections = buildSections(headings, end);
+  outline.lineCount = end.line + 1;
+  outline.sections = buildSections(headings, end);
+  return outline;
+}
+
+/** An outline with the lists of its chunks (in the chunks' order): the whole model. */
+export function withLists(outline: SurveyOutline, listsPerChunk: ListBlock[][]): SurveyDocument {
+  const doc: SurveyDocument = { ...outline, lists: [], entries: [] };
+  for (const lists of listsPerChunk) {
+    for (const list of lists) doc.lists.push(list);
+    for (const entry of entriesInOrder(lists)) doc.entries.push(entry);
+  }
   return doc;
 }
 
-function entriesInOrder(model: ChunkModel): Entry[] {
+function entriesInOrder(lists: ListBlock[]): Entry[] {
   const entries: Entry[] = [];
-  for (const list of model.lists) for (const item of list.items) if (item.entry) entries.push(item.entry);
+  for (const list of lists) for (const item of list.items) if (item.entry) entries.push(item.entry);
   // Lists come outer before inner; entries of nested lists go back between their parents' items.
-  if (model.lists.some((l) => l.depth > 0)) entries.sort((a, b) => comparePositions(a.range.start, b.range.start));
+  if (lists.some((l) => l.depth > 0)) entries.sort((a, b) => comparePositions(a.range.start, b.range.start));
   return entries;
 }
 
@@ -69,7 +82,7 @@ function buildSections(headings: SectionHeading[], end: Position): Section[] {
 }
 
 /** The innermost section whose body holds `position`, or undefined before the first heading. */
-export function sectionAt(doc: SurveyDocument, position: Position): Section | undefined {
+export function sectionAt(doc: SurveyOutline, position: Position): Section | undefined {
   let lo = 0;
   let hi = doc.sections.length - 1;
   let found = -1;

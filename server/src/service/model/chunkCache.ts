@@ -1,30 +1,65 @@
+import { assemble } from './assemble';
 import { detached } from './memo';
-import { parseChunk, type ChunkModel } from './parseChunk';
-import { shiftLines } from './positions';
+import { parseChunk, type ChunkModel, type ChunkOutline } from './parseChunk';
+import { blockModel, type PieceSource } from './swallowingBlocks';
+import { Placements, shiftInPlace, shiftedCopy } from './positions';
+import type { ListBlock, SurveyDocument } from './types';
 
-/** A parsed chunk, with the copies of it placed at the lines where it was used. */
+/**
+ * A parsed chunk. Its model is made in its own lines (its first line is
+ * line 0) and never changes: what is derived from it can be kept for as long
+ * as the chunk's text is unchanged, wherever the chunk moves in the document.
+ */
 export class CachedChunk {
-  private placements = new Map<number, ChunkModel>();
+  private readonly outlines: Placements<ChunkOutline>;
+  /** The lists placed in the document: one copy, moved in place when the chunk moves. */
+  private placedLists: { firstLine: number; lists: ListBlock[] } | undefined;
+  private aloneModel: SurveyDocument | undefined;
 
-  constructor(readonly base: ChunkModel) {}
-
-  /** The chunk's model with ranges starting at `firstLine`. */
-  at(firstLine: number): ChunkModel {
-    let placed = this.placements.get(firstLine);
-    if (!placed) {
-      placed = shiftLines(this.base, firstLine);
-      // Typing keeps a chunk at one or two lines (before and after an Enter above it); more copies are garbage.
-      if (this.placements.size > 1) this.placements.clear();
-      this.placements.set(firstLine, placed);
-    }
-    return placed;
+  constructor(
+    /** The chunk's text, which its model was parsed from. */
+    readonly text: string,
+    readonly base: ChunkModel,
+  ) {
+    const { lists: _lists, openAtEnd: _open, ...outline } = base;
+    this.outlines = new Placements<ChunkOutline>(outline);
   }
-}
 
-interface Kept {
-  start: number;
-  text: string;
-  chunk: CachedChunk;
+  /** How many lines the chunk takes: the next chunk starts this many lines below it. */
+  get lineCount(): number {
+    return this.base.end.line;
+  }
+
+  /**
+   * The chunk as a document of its own, in its own lines: what the rules that
+   * look at one chunk at a time read. Its section slugs are the chunk's own,
+   * not the document's (`-1` suffixes depend on the headings before it).
+   */
+  get alone(): SurveyDocument {
+    return (this.aloneModel ??= assemble([this.base]));
+  }
+
+  /** Everything but the lists, placed at `firstLine`. */
+  outlineAt(firstLine: number): ChunkOutline {
+    return this.outlines.at(firstLine);
+  }
+
+  /**
+   * The lists (and their entries), placed at `firstLine`. They are the whole
+   * model's bulk: rather than copied again for each line the chunk stands
+   * at, the one placed copy is moved, so that after an Enter near the top of
+   * a long survey the model costs a pass over its positions, not a copy of
+   * every entry. A model from an earlier version therefore must not be read
+   * after a later one was made (the service keeps only the current one).
+   */
+  listsAt(firstLine: number): ListBlock[] {
+    if (!this.placedLists) this.placedLists = { firstLine, lists: shiftedCopy(this.base.lists, firstLine) };
+    else if (this.placedLists.firstLine !== firstLine) {
+      shiftInPlace(this.placedLists.lists, firstLine - this.placedLists.firstLine);
+      this.placedLists.firstLine = firstLine;
+    }
+    return this.placedLists.lists;
+  }
 }
 
 /**
@@ -35,55 +70,92 @@ interface Kept {
  * heading added above) is looked up by its text.
  */
 export class ChunkCache {
-  private byStart = new Map<number, Kept>();
-  /** Keyed by the strings of earlier parses, whose hashes V8 has already computed. */
-  private byText = new Map<string, CachedChunk>();
+  private byStart = new Map<number, CachedChunk>();
+  /** Keyed by the chunks' own strings, whose hashes V8 has already computed. */
+  private readonly byText = new Map<string, CachedChunk>();
   private previousLength = 0;
   private delta = 0;
-  private next: Kept[] = [];
+  /** The chunks this parse has handed out, and where each starts: each stands once in a document, however often its text does. */
+  private used = new Map<CachedChunk, number>();
+  /** The pieces of chunks that swallow headings (`swallowingBlocks.ts`), by their text. */
+  private readonly pieceModels = new Map<string, ChunkModel>();
+  private usedPieces = new Set<string>();
+
+  readonly pieces: PieceSource = {
+    markdown: (text) => this.piece(text, (own) => parseChunk(own, 0)),
+    block: (text, open) => this.piece(text, (own) => blockModel(own, open)),
+  };
 
   begin(textLength: number): void {
     this.delta = textLength - this.previousLength;
-    this.next = [];
+    this.used = new Map();
+    this.usedPieces = new Set();
   }
 
+  /**
+   * The chunk for `text` starting at `start`. Within one parse a chunk is
+   * handed out once: two sections with the same text are two places, and
+   * what is derived from a chunk (its entries as listings) must tell them apart.
+   */
   get(start: number, text: string): CachedChunk {
-    const kept = this.find(start, text) ?? this.parse(start, text);
-    this.next.push({ start, text: kept.text, chunk: kept.chunk });
-    return kept.chunk;
+    let chunk = this.find(start, text);
+    if (!chunk || this.used.has(chunk)) chunk = parse(text);
+    this.used.set(chunk, start);
+    return chunk;
+  }
+
+  /** The chunk for `text` (at `start`), which swallows headings: made from its pieces' joined `model` unless kept. */
+  joined(start: number, text: string, model: ChunkModel): CachedChunk {
+    let chunk = this.find(start, text);
+    if (!chunk || this.used.has(chunk)) chunk = new CachedChunk(detached(text), model);
+    this.used.set(chunk, start);
+    return chunk;
   }
 
   /** The parse finished: keep exactly the chunks it used. */
   commit(textLength: number): void {
-    this.byStart = new Map(this.next.map((k) => [k.start, k]));
-    this.byText = new Map(this.next.map((k) => [k.text, k.chunk]));
+    for (const text of this.pieceModels.keys()) if (!this.usedPieces.has(text)) this.pieceModels.delete(text);
+    this.byStart = new Map();
+    for (const [chunk, start] of this.used) this.byStart.set(start, chunk);
+    for (const [text, chunk] of this.byText) if (!this.used.has(chunk)) this.byText.delete(text);
+    for (const chunk of this.used.keys()) this.byText.set(chunk.text, chunk);
     this.previousLength = textLength;
-    this.next = [];
   }
 
   /** The parse stopped part-way: keep what it parsed as well as what was kept before. */
   abort(): void {
-    for (const k of this.next) this.byText.set(k.text, k.chunk);
-    this.byStart = new Map(this.next.map((k) => [k.start, k]));
-    this.next = [];
+    for (const chunk of this.used.keys()) this.byText.set(chunk.text, chunk);
+    this.byStart = new Map();
+    for (const [chunk, start] of this.used) this.byStart.set(start, chunk);
   }
 
-  /**
-   * A new chunk owns a copy of its text: a slice would keep the whole document
-   * version it was cut from alive for as long as the chunk is kept (and the
-   * titles and urls parsed from it, which are slices of it in turn).
-   */
-  private parse(start: number, text: string): Kept {
-    const own = detached(text);
-    return { start, text: own, chunk: new CachedChunk(parseChunk(own, 0)) };
-  }
-
-  private find(start: number, text: string): Kept | undefined {
-    for (const at of [start, start - this.delta]) {
-      const kept = this.byStart.get(at);
-      if (kept && kept.text === text) return kept;
+  private piece(text: string, parse: (own: string) => ChunkModel): ChunkModel {
+    let model = this.pieceModels.get(text);
+    if (!model) {
+      // Like a chunk, a piece owns its text, so that its model does not keep the document alive.
+      const own = detached(text);
+      model = parse(own);
+      this.pieceModels.set(own, model);
     }
-    const chunk = this.byText.get(text);
-    return chunk && { start, text, chunk };
+    this.usedPieces.add(text);
+    return model;
   }
+
+  private find(start: number, text: string): CachedChunk | undefined {
+    const here = this.byStart.get(start);
+    if (here && here.text === text) return here;
+    const moved = this.byStart.get(start - this.delta);
+    if (moved && moved.text === text) return moved;
+    return this.byText.get(text);
+  }
+}
+
+/**
+ * A new chunk owns a copy of its text: a slice would keep the whole document
+ * version it was cut from alive for as long as the chunk is kept (and the
+ * titles and urls parsed from it, which are slices of it in turn).
+ */
+function parse(text: string): CachedChunk {
+  const own = detached(text);
+  return new CachedChunk(own, parseChunk(own, 0));
 }

@@ -1,9 +1,10 @@
-import type { Range } from 'vscode-languageserver-types';
 import { assemble } from './assemble';
 import { ChunkCache } from './chunkCache';
-import { isClosingFence, parseChunk, type ChunkModel, type OpenBlock } from './parseChunk';
+import { parseChunk } from './parseChunk';
+import { ParsedSurvey, type PlacedChunk } from './parsedSurvey';
 import { PositionMapper } from './positions';
-import type { SurveyDocument } from './types';
+import { swallowingChunk } from './swallowingBlocks';
+import type { ParseProblem, SurveyDocument } from './types';
 
 /** Asked between chunks, so that a long parse can stop when its request is cancelled. */
 export interface Cancellation {
@@ -20,17 +21,19 @@ export class ParseCancelledError extends Error {
  * Parses a survey incrementally. The text is cut into chunks at top-level ATX
  * headings; each chunk is parsed once and kept, keyed by its text, so an edit
  * re-parses only the chunk it touches. A chunk whose last block stays open (an
- * unclosed code fence, an HTML block) runs on to where that block closes, so
- * the chunks always give the same model as parsing the whole text at once.
+ * unclosed code fence, an HTML block) runs on to where that block closes
+ * (read in pieces: `swallowingBlocks.ts`), so the chunks always give the same
+ * model as parsing the whole text at once.
  */
 export class IncrementalParser {
   private readonly cache = new ChunkCache();
+  private last: ParsedSurvey | undefined;
 
-  parse(text: string, token?: Cancellation): SurveyDocument {
+  parse(text: string, token?: Cancellation): ParsedSurvey {
     const binary = binaryProblem(text);
-    if (binary) return binary;
+    if (binary) return ParsedSurvey.unreadable(binary);
     this.cache.begin(text.length);
-    const chunks: ChunkModel[] = [];
+    const chunks: PlacedChunk[] = [];
     const boundaries = headingLineStarts(text);
     let line = 0;
     for (let i = 0; i < boundaries.length; ) {
@@ -41,25 +44,26 @@ export class IncrementalParser {
       const start = boundaries[i]!;
       let next = i + 1;
       let chunk = this.cache.get(start, text.slice(start, boundaries[next] ?? text.length));
-      while (chunk.base.openAtEnd && next < boundaries.length) {
-        // The open block swallows the headings up to where it closes: extend the chunk past that point.
-        const closesAt = closingOffset(text, boundaries[next]!, chunk.base.openAtEnd);
-        while (next < boundaries.length && boundaries[next]! < closesAt) next++;
-        chunk = this.cache.get(start, text.slice(start, boundaries[next] ?? text.length));
+      const open = chunk.base.openAtEnd;
+      if (open && next < boundaries.length) {
+        // The open block swallows the headings up to where it closes: the chunk runs on past that point.
+        const swallowing = swallowingChunk(text, start, open, boundaries, next, this.cache.pieces);
+        chunk = this.cache.joined(start, text.slice(start, swallowing.end), swallowing.model);
+        next = swallowing.next;
       }
-      const placed = chunk.at(line);
-      chunks.push(placed);
-      line = placed.end.line;
+      chunks.push({ chunk, firstLine: line });
+      line += chunk.lineCount;
       i = next;
     }
     this.cache.commit(text.length);
-    return assemble(chunks);
+    return (this.last = ParsedSurvey.of(chunks, this.last));
   }
 }
 
 /** Parses the whole text as one piece: the reference the incremental parser must agree with. */
 export function parseWhole(text: string): SurveyDocument {
-  return binaryProblem(text) ?? assemble([parseChunk(text, 0)]);
+  const binary = binaryProblem(text);
+  return binary ? ParsedSurvey.unreadable(binary).model : assemble([parseChunk(text, 0)]);
 }
 
 /**
@@ -90,49 +94,13 @@ function collectAfter(text: string, needle: string, into: number[]): void {
   }
 }
 
-/** The offset after the line that closes `open`, searching from `from` (the end of the chunk). */
-function closingOffset(text: string, from: number, open: OpenBlock): number {
-  switch (open.kind) {
-    case 'fence': {
-      for (let at = from; at < text.length; ) {
-        const eol = lineEndAt(text, at);
-        if (isClosingFence(text.slice(at, eol), open.fence)) return eol;
-        at = eol + 1;
-      }
-      return text.length;
-    }
-    case 'html-until': {
-      const m = new RegExp(open.marker.source, open.marker.flags.replace('g', '') + 'g');
-      m.lastIndex = from;
-      const found = m.exec(text);
-      return found ? lineEndAt(text, found.index) : text.length;
-    }
-    case 'html-until-blank': {
-      const blank = /\n[ \t]*(?=\r?\n|$)/g;
-      blank.lastIndex = Math.max(0, from - 1);
-      const found = blank.exec(text);
-      return found ? found.index + 1 : text.length;
-    }
-  }
-}
-
-function lineEndAt(text: string, offset: number): number {
-  const i = text.indexOf('\n', offset);
-  return i === -1 ? text.length : i;
-}
-
 /**
  * A file with NUL characters near its start is not text (Git's test, on the
  * first 8,000 characters): one clear problem instead of a thousand.
  */
-function binaryProblem(text: string): SurveyDocument | undefined {
+function binaryProblem(text: string): ParseProblem | undefined {
   const nul = text.lastIndexOf('\u0000', 8000);
   if (nul === -1) return undefined;
   const at = new PositionMapper(text.slice(0, nul)).position(nul);
-  return uncheckedDocument('This file looks binary (it contains NUL characters), so Surveyor does not check it.', { start: at, end: at });
-}
-
-/** A document Surveyor does not read (binary, too large): no model, one problem that says why. */
-export function uncheckedDocument(message: string, range: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }): SurveyDocument {
-  return { sections: [], lists: [], entries: [], anchors: [], explicitAnchors: [], suppressions: [], problems: [{ message, range }], lineCount: 1 };
+  return { message: 'This file looks binary (it contains NUL characters), so Surveyor does not check it.', range: { start: at, end: at } };
 }

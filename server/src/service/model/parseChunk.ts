@@ -8,28 +8,36 @@ import { PositionMapper } from './positions';
 import type { AnchorRef, ExplicitAnchor, ListBlock, ListItem, ParseProblem, SectionHeading, SuppressionComment } from './types';
 
 /**
- * What one chunk of a document (from a top-level heading to the next) holds,
- * with ranges already in document lines. Sections, slugs and entries across
- * chunks are put together by `assemble.ts`.
+ * What one chunk of a document (from a heading at the start of a line to the
+ * next) holds besides its lists. Sections, slugs and entries across chunks
+ * are put together by `assemble.ts`.
  */
-export interface ChunkModel {
+export interface ChunkOutline {
   headings: SectionHeading[];
-  lists: ListBlock[];
   anchors: AnchorRef[];
   explicitAnchors: ExplicitAnchor[];
   suppressions: SuppressionComment[];
   problems: ParseProblem[];
-  /** Where the chunk's text ends, in document lines. */
+  /** Where the chunk's text ends. */
   end: Position;
+}
+
+/** One parsed chunk; its ranges start at the line given to `parseChunk`. */
+export interface ChunkModel extends ChunkOutline {
+  lists: ListBlock[];
   /** How the chunk's last block is left open, so that a heading after it would be swallowed. */
   openAtEnd?: OpenBlock;
 }
 
 /** A block that runs on until something closes it: a fenced code block or an HTML block. */
-export type OpenBlock =
+export type OpenBlock = (
   | { kind: 'fence'; fence: string }
   | { kind: 'html-until'; marker: RegExp }
-  | { kind: 'html-until-blank' };
+  | { kind: 'html-until-blank' }
+) & {
+  /** Where the line that opens the block starts, in the chunk's text. */
+  from: number;
+};
 
 const processor = unified().use(remarkParse);
 
@@ -143,21 +151,7 @@ class Walker {
 
   /** Anchors in raw HTML: `href="#x"` refers to one; `id="x"` and `name="x"` define one. Also suppression comments. */
   private html(node: Html): void {
-    const s = start(node);
-    const source = this.text.slice(s, end(node));
-    for (const m of source.matchAll(SUPPRESSION)) {
-      const codes = m[2]!.split(/[\s,]+/).filter((c) => c !== '');
-      this.model.suppressions.push({ kind: m[1] as SuppressionComment['kind'], codes, range: this.map.range(s + m.index, s + m.index + m[0].length) });
-    }
-    for (const m of source.matchAll(/\bhref\s*=\s*(["'])#([^"']*)\1[^>]*>([^<]*)/gi)) {
-      const at = s + m.index + m[0].indexOf('#') + 1;
-      const label = m[3]!.trim();
-      this.model.anchors.push({ kind: 'html', fragment: m[2]!, range: this.map.range(at, at + m[2]!.length), ...(label ? { label } : {}) });
-    }
-    for (const m of source.matchAll(/\b(?:id|name)\s*=\s*(["'])([^"']+)\1/gi)) {
-      const at = s + m.index + m[0].lastIndexOf(m[2]!);
-      this.model.explicitAnchors.push({ name: m[2]!, range: this.map.range(at, at + m[2]!.length) });
-    }
+    scanHtml(this.text.slice(start(node), end(node)), start(node), this.map, this.model);
   }
 
   private rangeOf(node: Node) {
@@ -169,6 +163,27 @@ class Walker {
     const kids = 'children' in node ? (node.children as Node[]) : [];
     if (kids.length === 0) return this.map.range(end(node), end(node));
     return this.map.range(start(kids[0]!), end(kids[kids.length - 1]!));
+  }
+}
+
+/**
+ * What raw HTML holds for a survey (`source` stands at `offset` of the text
+ * `map` measures): `href="#x"` refers to an anchor, `id="x"` and `name="x"`
+ * define one, and `<!-- surveyor-… -->` comments silence rules.
+ */
+export function scanHtml(source: string, offset: number, map: PositionMapper, into: ChunkOutline): void {
+  for (const m of source.matchAll(SUPPRESSION)) {
+    const codes = m[2]!.split(/[\s,]+/).filter((c) => c !== '');
+    into.suppressions.push({ kind: m[1] as SuppressionComment['kind'], codes, range: map.range(offset + m.index, offset + m.index + m[0].length) });
+  }
+  for (const m of source.matchAll(/\bhref\s*=\s*(["'])#([^"']*)\1[^>]*>([^<]*)/gi)) {
+    const at = offset + m.index + m[0].indexOf('#') + 1;
+    const label = m[3]!.trim();
+    into.anchors.push({ kind: 'html', fragment: m[2]!, range: map.range(at, at + m[2]!.length), ...(label ? { label } : {}) });
+  }
+  for (const m of source.matchAll(/\b(?:id|name)\s*=\s*(["'])([^"']+)\1/gi)) {
+    const at = offset + m.index + m[0].lastIndexOf(m[2]!);
+    into.explicitAnchors.push({ name: m[2]!, range: map.range(at, at + m[2]!.length) });
   }
 }
 
@@ -210,16 +225,16 @@ function openBlockAtEnd(node: RootContent, text: string): OpenBlock | undefined 
     const fence = open[1]!;
     const lastLineStart = lineStart(text, to);
     const closes = lastLineStart > from && isClosingFence(text.slice(lastLineStart, lineEnd(text, lastLineStart)), fence);
-    return closes ? undefined : { kind: 'fence', fence };
+    return closes ? undefined : { kind: 'fence', fence, from };
   }
   if (node.type === 'html') {
     const marker = htmlEndMarker(firstLine);
     if (marker) {
       const afterOpening = text.slice(from + firstLine.indexOf('<') + 2, to);
-      return marker.test(afterOpening) ? undefined : { kind: 'html-until', marker };
+      return marker.test(afterOpening) ? undefined : { kind: 'html-until', marker, from };
     }
     // Kinds 6 and 7 end at a blank line; all that follows the last block is blank space.
-    return /\n[ \t]*\r?\n/.test(text.slice(to)) ? undefined : { kind: 'html-until-blank' };
+    return /\n[ \t]*\r?\n/.test(text.slice(to)) ? undefined : { kind: 'html-until-blank', from };
   }
   return undefined;
 }

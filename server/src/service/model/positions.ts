@@ -30,24 +30,78 @@ export class PositionMapper {
 /**
  * A deep copy of plain model data with every position moved down by `delta`
  * lines, for reusing a parsed chunk after lines were inserted above it.
+ * With `delta` 0 the value itself is returned, not a copy.
  */
 export function shiftLines<T>(value: T, delta: number): T {
   if (delta === 0) return value;
   return shift(value, delta) as T;
 }
 
+/** A deep copy of plain model data, every position moved down by `delta` lines (0 too). */
+export function shiftedCopy<T>(value: T, delta: number): T {
+  return shift(value, delta) as T;
+}
+
+/**
+ * Moves every position of plain model data down by `delta` lines, in place.
+ * Only for data that nothing else holds (a copy made by `shiftedCopy`, whose
+ * positions are its own): no allocation, however large.
+ */
+export function shiftInPlace(value: unknown, delta: number): void {
+  if (delta === 0 || value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) shiftInPlace(value[i], delta);
+    return;
+  }
+  const target = value as Record<string, unknown>;
+  if (typeof target.line === 'number' && typeof target.character === 'number') {
+    target.line += delta;
+    return;
+  }
+  for (const key in target) shiftInPlace(target[key], delta);
+}
+
+/**
+ * A value with ranges (a chunk's headings, its lists, the findings of a rule
+ * on it) made in its own lines, placed at the line where its chunk stands.
+ * Typing keeps a chunk at one or two lines (before and after an Enter above
+ * it), so the last two placements are kept and more would be garbage.
+ */
+export class Placements<T> {
+  private readonly placed = new Map<number, T>();
+
+  constructor(readonly base: T) {}
+
+  at(firstLine: number): T {
+    let value = this.placed.get(firstLine);
+    if (value === undefined) {
+      value = shiftLines(this.base, firstLine);
+      if (this.placed.size > 1) this.placed.clear();
+      this.placed.set(firstLine, value);
+    }
+    return value;
+  }
+}
+
 function shift(value: unknown, delta: number): unknown {
-  if (Array.isArray(value)) return value.map((v) => shift(v, delta));
   if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const copy = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) copy[i] = shift(value[i], delta);
+    return copy;
+  }
   const source = value as Record<string, unknown>;
-  if (isPosition(source)) return { line: source.line + delta, character: source.character };
+  // Only positions have a numeric line and character (this walk runs on thousands of entries after an Enter).
+  if (typeof source.line === 'number' && typeof source.character === 'number') return { line: source.line + delta, character: source.character };
   const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(source)) copy[key] = shift(source[key], delta);
+  for (const key in source) copy[key] = shift(source[key], delta);
   return copy;
 }
 
-function isPosition(v: Record<string, unknown>): v is { line: number; character: number } {
-  return typeof v.line === 'number' && typeof v.character === 'number' && Object.keys(v).length === 2;
+/** A range moved down by `lines` lines. */
+export function shiftRange(range: Range, lines: number): Range {
+  if (lines === 0) return range;
+  return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
 }
 
 export function comparePositions(a: Position, b: Position): number {

@@ -149,14 +149,21 @@ export interface ParseProblem {
   range: Range;
 }
 
-export interface SurveyDocument {
+/**
+ * Everything a document holds but its lists: few objects, so it is put
+ * together on every keystroke (the whole-document rules read it).
+ */
+export interface SurveyOutline {
   /** Sections in document order; `parent`/`children` index into this array. */
   sections: Section[];
-  lists: ListBlock[];
-  entries: Entry[];
   anchors: AnchorRef[];
   explicitAnchors: ExplicitAnchor[];
   suppressions: SuppressionComment[];
   problems: ParseProblem[];
   lineCount: number;
+}
+
+export interface SurveyDocument extends SurveyOutline {
+  lists: ListBlock[];
+  entries: Entry[];
 }

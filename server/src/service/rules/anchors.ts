@@ -1,5 +1,5 @@
 import { closest } from './closest';
-import type { AnchorRef, Section, SurveyDocument } from '../model/types';
+import type { AnchorRef, Section, SurveyOutline } from '../model/types';
 
 /** Where a `#fragment` leads: exactly, only when case is ignored, to the clearly closest heading, or nowhere. */
 export type AnchorResolution =
@@ -15,7 +15,14 @@ export class AnchorTargets {
   private readonly slugs = new Map<string, Section>();
   private readonly nearest = new Map<string, AnchorResolution>();
 
-  constructor(doc: SurveyDocument) {
+  /** The targets of an outline (or a whole model, which shares its outline's arrays), made once per outline. */
+  static of(outline: SurveyOutline): AnchorTargets {
+    let targets = made.get(outline.sections);
+    if (!targets) made.set(outline.sections, (targets = new AnchorTargets(outline)));
+    return targets;
+  }
+
+  private constructor(doc: SurveyOutline) {
     for (const section of doc.sections) {
       if (!section.slug) continue;
       this.add(section.slug, section);
@@ -53,6 +60,8 @@ export class AnchorTargets {
     if (!this.lower.has(name.toLowerCase())) this.lower.set(name.toLowerCase(), section ? { target: name, section } : { target: name });
   }
 }
+
+const made = new WeakMap<SurveyOutline['sections'], AnchorTargets>();
 
 function decodeFragment(fragment: string): string {
   try {

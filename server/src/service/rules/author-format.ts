@@ -1,8 +1,8 @@
 import { positionInSpan } from '../model/positions';
 import { findBibtexEscapes } from './bibtexEscapes';
 import { ListConventions } from './conventions';
-import type { Entry, Span } from '../model/types';
-import type { Rule, RuleFinding } from './rule';
+import type { Span } from '../model/types';
+import type { ChunkRule, RuleFinding } from './rule';
 
 /**
  * `author-format`: author lists as GitHub should show them. BibTeX escapes
@@ -10,32 +10,19 @@ import type { Rule, RuleFinding } from './rule';
  * by the letter; an author list written without emphasis, where the list
  * sets authors in italics, is wrapped in `_…_`.
  */
-/** Kept per entry: an entry object lives as long as its chunk is unchanged. */
-const escapeFindings = new WeakMap<Entry, RuleFinding | null>();
-
-function escapeFinding(authors: Span): RuleFinding | null {
-  const escapes = findBibtexEscapes(authors.text);
-  if (escapes.length === 0) return null;
-  const edits = escapes.map((e) => ({ range: { start: positionInSpan(authors, e.start), end: positionInSpan(authors, e.end) }, newText: e.letter }));
-  return {
-    range: { start: edits[0]!.range.start, end: edits[edits.length - 1]!.range.end },
-    message: `BibTeX escape${escapes.length > 1 ? 's' : ''} in the author list, shown literally on GitHub: ${escapes.map((e) => `${e.written} → ${e.letter}`).join(', ')}.`,
-    fixes: [{ title: `Replace with ${escapes.map((e) => e.letter).join(', ')}`, edits, safe: true, isPreferred: true }],
-  };
-}
-
-export const authorFormat: Rule = {
+export const authorFormat: ChunkRule = {
+  scope: 'chunk',
   code: 'author-format',
-  check(doc) {
-    const conventions = new ListConventions(doc);
+  reads: { survey: true },
+  check(chunk, { survey }) {
+    const conventions = new ListConventions(chunk, survey);
     const findings: RuleFinding[] = [];
-    for (const entry of doc.entries) {
+    for (const entry of chunk.entries) {
       const authors = entry.authors;
       if (!authors) continue;
-      let escapes = escapeFindings.get(entry);
-      if (escapes === undefined) escapeFindings.set(entry, (escapes = escapeFinding(authors)));
+      const escapes = escapeFinding(authors);
       if (escapes) findings.push(escapes);
-      if (entry.authorsStyle === 'plain' && conventions.usual(entry, 'italic-authors', (e) => e.authorsStyle === 'italic')) {
+      if (entry.authorsStyle === 'plain' && conventions.usual(entry, 'italicAuthors')) {
         findings.push({
           range: authors.range,
           message: 'Author list is not in italics like the other entries of this list: expected _Authors_.',
@@ -56,3 +43,14 @@ export const authorFormat: Rule = {
     return findings;
   },
 };
+
+function escapeFinding(authors: Span): RuleFinding | null {
+  const escapes = findBibtexEscapes(authors.text);
+  if (escapes.length === 0) return null;
+  const edits = escapes.map((e) => ({ range: { start: positionInSpan(authors, e.start), end: positionInSpan(authors, e.end) }, newText: e.letter }));
+  return {
+    range: { start: edits[0]!.range.start, end: edits[edits.length - 1]!.range.end },
+    message: `BibTeX escape${escapes.length > 1 ? 's' : ''} in the author list, shown literally on GitHub: ${escapes.map((e) => `${e.written} → ${e.letter}`).join(', ')}.`,
+    fixes: [{ title: `Replace with ${escapes.map((e) => e.letter).join(', ')}`, edits, safe: true, isPreferred: true }],
+  };
+}

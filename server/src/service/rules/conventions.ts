@@ -1,7 +1,22 @@
 import type { Entry, ListBlock, SurveyDocument } from '../model/types';
+import type { SurveyFacts } from './surveyFacts';
 
-/** Below this many entries a list says little about its own style; the document's is used. */
+/** Below this many entries a list says little about its own style; the survey's is used. */
 const SMALL_LIST = 3;
+
+/** The styles an entry is held to when its list (or, for a short list, the survey) usually has them. */
+export const CONVENTIONS = {
+  authors: (e: Entry) => !!e.authors,
+  year: (e: Entry) => !!e.year,
+  italicAuthors: (e: Entry) => e.authorsStyle === 'italic',
+} satisfies Record<string, (e: Entry) => boolean>;
+
+export type Convention = keyof typeof CONVENTIONS;
+
+/** Whether at least half of `entries` follow the convention. */
+export function usually(entries: readonly Entry[], convention: Convention): boolean {
+  return entries.filter(CONVENTIONS[convention]).length * 2 >= entries.length;
+}
 
 /**
  * What a list's entries usually carry, so that an entry is held to the style
@@ -9,31 +24,28 @@ const SMALL_LIST = 3;
  * by design, and an entry there lacking them is not wrong.
  */
 export class ListConventions {
-  /** Built on first use: most documents never ask (their entries are complete). */
+  /** Built on first use: most chunks never ask (their entries are complete). */
   private listOf: Map<Entry, ListBlock> | undefined;
-  /** Answers per list (`null`: the whole document), per convention name. */
-  private readonly memo = new Map<ListBlock | null, Map<string, boolean>>();
+  private readonly memo = new Map<ListBlock, Map<Convention, boolean>>();
 
-  constructor(private readonly doc: SurveyDocument) {}
+  /** `doc` holds the entries asked about (a chunk); `survey` answers for short lists. */
+  constructor(
+    private readonly doc: SurveyDocument,
+    private readonly survey: SurveyFacts,
+  ) {}
 
-  /** Whether at least half the entries around `entry` satisfy `has` (`name` keys the answer). */
-  usual(entry: Entry, name: string, has: (e: Entry) => boolean): boolean {
+  usual(entry: Entry, convention: Convention): boolean {
     if (!this.listOf) {
       this.listOf = new Map();
       for (const list of this.doc.lists) for (const item of list.items) if (item.entry) this.listOf.set(item.entry, list);
     }
     const list = this.listOf.get(entry);
     const listEntries = list ? list.items.flatMap((i) => (i.entry ? [i.entry] : [])) : [];
-    const small = listEntries.length < SMALL_LIST;
-    const scope = small ? null : list!;
-    let answers = this.memo.get(scope);
-    if (!answers) this.memo.set(scope, (answers = new Map()));
-    let answer = answers.get(name);
-    if (answer === undefined) {
-      const pool = small ? this.doc.entries : listEntries;
-      answer = pool.filter(has).length * 2 >= pool.length;
-      answers.set(name, answer);
-    }
+    if (listEntries.length < SMALL_LIST) return this.survey.usually[convention];
+    let answers = this.memo.get(list!);
+    if (!answers) this.memo.set(list!, (answers = new Map()));
+    let answer = answers.get(convention);
+    if (answer === undefined) answers.set(convention, (answer = usually(listEntries, convention)));
     return answer;
   }
 }

@@ -1,51 +1,68 @@
 import type { TextEdit } from 'vscode-languageserver-types';
+import type { CachedChunk } from '../model/chunkCache';
 import { titlesClearlyDiffer } from '../model/identity';
 import { wholeLines } from '../model/positions';
-import type { Entry, ListBlock, Section, SurveyDocument } from '../model/types';
-import { listingsByPaper } from './listings';
-import { lineOf, relatedAt, type Fix, type Rule, type RuleFinding } from './rule';
+import type { Entry, ListBlock } from '../model/types';
+import { GroupFindings } from './groupFindings';
+import { relatedAt, type DocumentRule, type Fix } from './rule';
 
 /**
  * `duplicate-entry`: the same paper twice in one section (by arXiv id, DOI,
  * paper URL or title; see `model/identity.ts`). The same paper under two
  * sections is normal in a survey and is left to `inconsistent-listing`.
  */
-export const duplicateEntry: Rule = {
+export const duplicateEntry: DocumentRule = {
+  scope: 'document',
   code: 'duplicate-entry',
-  check(doc, { uri }) {
-    const findings: RuleFinding[] = [];
-    let places: Map<Entry, { list: ListBlock; index: number }> | undefined;
-    for (const listings of listingsByPaper(doc).values()) {
-      const firstIn = new Map<Section | undefined, Entry>();
-      for (const { entry, section } of listings) {
-        const first = firstIn.get(section);
-        if (!first) {
-          firstIn.set(section, entry);
-          continue;
-        }
-        // One id under two clearly different titles is a wrong id, not a repeat: `conflicting-identity` says so.
-        if (first.title && entry.title && titlesClearlyDiffer(first.title.text, entry.title.text)) continue;
-        const where = section ? ` under "${section.text}"` : '';
-        const finding: RuleFinding = {
-          range: entry.title?.range ?? entry.range,
-          message: `Duplicate entry: this paper is already listed on line ${lineOf(first.range)}${where}.`,
-          relatedInformation: [relatedAt(uri, first.title?.range ?? first.range, 'First listed here')],
-          fixes: [],
-        };
-        places ??= listPlaces(doc);
-        const place = places.get(entry);
-        if (place) finding.fixes.push(removeFix(place.list, place.index));
-        findings.push(finding);
-      }
-    }
-    return findings;
+  check(survey, { uri }) {
+    return duplicates.all(survey.papers.repeated, survey, uri);
   },
 };
 
-function listPlaces(doc: SurveyDocument): Map<Entry, { list: ListBlock; index: number }> {
-  const places = new Map<Entry, { list: ListBlock; index: number }>();
-  for (const list of doc.lists) list.items.forEach((item, index) => item.entry && places.set(item.entry, { list, index }));
-  return places;
+/** A listing repeated in the section of an earlier one (indices into the group). */
+interface Repeat {
+  repeat: number;
+  first: number;
+}
+
+const duplicates = new GroupFindings<Repeat[]>(
+  (listings) => {
+    const repeats: Repeat[] = [];
+    const firsts: number[] = [];
+    listings.forEach((listing, index) => {
+      const first = firsts.find((f) => listings[f]!.sameSection(listing));
+      if (first === undefined) return void firsts.push(index);
+      const a = listings[first]!.entry;
+      const b = listing.entry;
+      // One id under two clearly different titles is a wrong id, not a repeat: `conflicting-identity` says so.
+      if (a.title && b.title && titlesClearlyDiffer(a.title.text, b.title.text)) return;
+      repeats.push({ repeat: index, first });
+    });
+    return repeats;
+  },
+  (repeats, listings, uri) =>
+    repeats.map(({ repeat, first }) => {
+      const listing = listings[repeat]!;
+      const original = listings[first]!;
+      const where = listing.section ? ` under "${listing.section.text}"` : '';
+      // The fix renumbers the items after it: it is made from the list as it is now.
+      const place = placeInList(listing.chunk, listing.entry);
+      return {
+        range: listing.place(listing.entry.title?.range ?? listing.entry.range),
+        message: `Duplicate entry: this paper is already listed on line ${original.line}${where}.`,
+        relatedInformation: [relatedAt(uri, original.place(original.entry.title?.range ?? original.entry.range), 'First listed here')],
+        fixes: place ? [listing.placeFix(removeFix(place.list, place.index))] : [],
+      };
+    }),
+);
+
+/** The list holding an entry of a chunk, and the entry's index in it. */
+function placeInList(chunk: CachedChunk, entry: Entry): { list: ListBlock; index: number } | undefined {
+  for (const list of chunk.alone.lists) {
+    const index = list.items.findIndex((item) => item.entry === entry);
+    if (index >= 0) return { list, index };
+  }
+  return undefined;
 }
 
 /**

@@ -3,7 +3,7 @@ import { paperLink } from '../model/identity';
 import type { Entry, Link } from '../model/types';
 import { closest, type Closest } from './closest';
 import { ListConventions } from './conventions';
-import type { Rule, RuleFinding } from './rule';
+import type { ChunkRule, RuleFinding } from './rule';
 
 const TEMPLATE = 'Title. _Authors_ Venue Year. [[paper](url)]';
 
@@ -16,31 +16,32 @@ const TEMPLATE = 'Title. _Authors_ Venue Year. [[paper](url)]';
  * (`Proceedings of … Conference` without a year is a deliberate style, a
  * bare `arXiv.` is not).
  */
-export const entryFormat: Rule = {
+export const entryFormat: ChunkRule = {
+  scope: 'chunk',
   code: 'entry-format',
-  check(doc, { settings }) {
-    const conventions = new ListConventions(doc);
-    let vocabulary: Set<string> | undefined; // counted over the whole survey only when some label needs it
+  reads: { survey: true },
+  check(chunk, { settings, survey }) {
+    const conventions = new ListConventions(chunk, survey);
+    const configured = settings.entry.linkLabels;
+    const known = new Set(configured.map((l) => l.toLowerCase()));
     const findings: RuleFinding[] = [];
-    for (const entry of doc.entries) {
-      const shape = shapeOf(entry, settings.entry.linkLabels);
-      if (shape === CLEAN) continue;
+    for (const entry of chunk.entries) {
+      const shape = shapeOf(entry, known);
       const missing: string[] = [];
       if (shape.noTitle) missing.push('title');
-      if (shape.noAuthors && conventions.usual(entry, 'authors', (e) => !!e.authors)) missing.push('authors');
-      if (shape.noYear && conventions.usual(entry, 'year', (e) => !!e.year)) missing.push('year');
+      if (shape.noAuthors && conventions.usual(entry, 'authors')) missing.push('authors');
+      if (shape.noYear && conventions.usual(entry, 'year')) missing.push('year');
       if (shape.noPaperLink) missing.push('paper link');
       if (missing.length > 0) {
         findings.push({ range: entry.title?.range ?? entry.range, message: `Entry has no ${joinWords(missing)}: expected "${TEMPLATE}".`, fixes: [] });
       }
       for (const link of shape.oddLabels) {
-        vocabulary ??= surveyLabels(doc.entries, settings.entry.linkLabels);
         const label = link.label.text.trim();
-        if (vocabulary.has(label.toLowerCase())) continue;
-        const meant = likelyLabel(label, settings.entry.linkLabels);
+        if (survey.vocabulary.has(label.toLowerCase())) continue;
+        const meant = likelyLabel(label, configured);
         findings.push({
           range: link.label.range,
-          message: `Link label "${label}" is used nowhere else in the survey: expected one of ${settings.entry.linkLabels.join(', ')} (setting entry.linkLabels)${meant?.unique ? `; did you mean "${meant.candidate}"?` : '.'}`,
+          message: `Link label "${label}" is used nowhere else in the survey: expected one of ${configured.join(', ')} (setting entry.linkLabels)${meant?.unique ? `; did you mean "${meant.candidate}"?` : '.'}`,
           fixes: meant?.unique ? [{ title: `Change to "${meant.candidate}"`, edits: [{ range: link.label.range, newText: meant.candidate }], safe: false, isPreferred: true }] : [],
         });
       }
@@ -59,38 +60,16 @@ interface Shape {
   oddLabels: Link[];
 }
 
-const CLEAN: Shape = { noTitle: false, noAuthors: false, noYear: false, noPaperLink: false, oddLabels: [] };
-
-/** Kept per entry (and configured labels): an entry object lives as long as its chunk is unchanged. */
-const shapes = new WeakMap<Entry, { configured: string[]; shape: Shape }>();
-
-function shapeOf(entry: Entry, configured: string[]): Shape {
-  const known = shapes.get(entry);
-  if (known?.configured === configured) return known.shape;
-  const labels = new Set(configured.map((l) => l.toLowerCase()));
-  const shape: Shape = {
+/** `known`: the configured labels, lower-cased. */
+function shapeOf(entry: Entry, known: ReadonlySet<string>): Shape {
+  return {
     noTitle: !entry.title,
     noAuthors: !entry.authors,
     noYear: !entry.year && needsYear(entry),
     noPaperLink: !hasPaperLink(entry),
     // `[[paper]](url)` reads as the label "[paper]": `malformed-link` reports the brackets.
-    oddLabels: entry.links.filter((l) => !labels.has(l.label.text.trim().toLowerCase()) && !/^\[.*\]$/.test(l.label.text.trim()) && isLabelLink(entry, l.range)),
+    oddLabels: entry.links.filter((l) => !known.has(l.label.text.trim().toLowerCase()) && !/^\[.*\]$/.test(l.label.text.trim()) && isLabelLink(entry, l.range)),
   };
-  const clean = !shape.noTitle && !shape.noAuthors && !shape.noYear && !shape.noPaperLink && shape.oddLabels.length === 0;
-  shapes.set(entry, { configured, shape: clean ? CLEAN : shape });
-  return clean ? CLEAN : shape;
-}
-
-/** A label used this often is the survey's own vocabulary (`Checkpoint`, `Homepage`), not a slip. */
-const VOCABULARY_USES = 3;
-
-/** The configured labels, and the labels the survey itself uses repeatedly, lower-cased. */
-function surveyLabels(entries: Entry[], configured: string[]): Set<string> {
-  const labels = new Set(configured.map((l) => l.toLowerCase()));
-  const uses = new Map<string, number>();
-  for (const entry of entries) for (const label of labelsOf(entry)) uses.set(label, (uses.get(label) ?? 0) + 1);
-  for (const [label, n] of uses) if (n >= VOCABULARY_USES) labels.add(label);
-  return labels;
 }
 
 /** The configured label a slip meant: one edit away, or two letters swapped (`ppaer`). */
@@ -100,15 +79,6 @@ function likelyLabel(label: string, configured: string[]): Closest | undefined {
   const letters = (s: string) => [...s.toLowerCase()].sort().join('');
   return near.distance <= 1 || letters(label) === letters(near.candidate) ? near : undefined;
 }
-
-/** An entry's link labels, lower-cased; kept while the entry's chunk is unchanged. */
-function labelsOf(entry: Entry): string[] {
-  let labels = entryLabels.get(entry);
-  if (!labels) entryLabels.set(entry, (labels = entry.links.map((l) => l.label.text.trim().toLowerCase())));
-  return labels;
-}
-
-const entryLabels = new WeakMap<Entry, string[]>();
 
 /** The year is needed unless the entry names a venue other than a preprint server. */
 function needsYear(entry: Entry): boolean {

@@ -1,26 +1,16 @@
-import type { SurveyorSettings, RuleCode } from '../../../../shared/settings';
+import type { RuleCode } from '../../../../shared/settings';
 import type { Entry } from '../model/types';
-import type { Rule, RuleContext, RuleFinding } from './rule';
+import type { ChunkRule, ChunkRuleContext, RuleFinding } from './rule';
 
-/**
- * A rule that looks at one entry at a time. Its findings are kept per entry:
- * an entry object lives as long as its chunk is unchanged, so a keystroke
- * re-checks only the entries of the chunk it touched.
- */
-export function entryRule(code: RuleCode, checkEntry: (entry: Entry, context: RuleContext) => RuleFinding[]): Rule {
-  const kept = new WeakMap<Entry, { settings: SurveyorSettings; uri: string; findings: RuleFinding[] }>();
+/** A chunk rule that looks at one entry at a time. */
+export function entryRule(code: RuleCode, checkEntry: (entry: Entry, context: ChunkRuleContext) => RuleFinding[], reads?: ChunkRule['reads']): ChunkRule {
   return {
+    scope: 'chunk',
     code,
-    check(doc, context) {
+    ...(reads ? { reads } : {}),
+    check(chunk, context) {
       const findings: RuleFinding[] = [];
-      for (const entry of doc.entries) {
-        let known = kept.get(entry);
-        if (!known || known.settings !== context.settings || known.uri !== context.uri) {
-          known = { settings: context.settings, uri: context.uri, findings: checkEntry(entry, context) };
-          kept.set(entry, known);
-        }
-        for (const finding of known.findings) findings.push(finding);
-      }
+      for (const entry of chunk.entries) for (const finding of checkEntry(entry, context)) findings.push(finding);
       return findings;
     },
   };

@@ -2,8 +2,9 @@ import type { Range } from 'vscode-languageserver-types';
 import { parseArxivUrl } from '../model/arxivId';
 import { normalizeText, normalizeUrl, titlesClearlyDiffer } from '../model/identity';
 import type { Entry } from '../model/types';
-import { MAX_NAMED, describeLines, listingsByPaper, type Listing } from './listings';
-import { relatedAt, type Rule, type RuleFinding } from './rule';
+import { GroupFindings } from './groupFindings';
+import { MAX_NAMED, describeLines, type Listing } from './listings';
+import { relatedAt, type DocumentRule, type RuleFinding } from './rule';
 
 /**
  * `inconsistent-listing`: a paper listed under several sections (normal in a
@@ -12,49 +13,84 @@ import { relatedAt, type Rule, type RuleFinding } from './rule';
  * from the others is reported (on a tie, the later one), so a fix made in
  * one place is easy to carry to the rest.
  */
-export const inconsistentListing: Rule = {
+export const inconsistentListing: DocumentRule = {
+  scope: 'document',
   code: 'inconsistent-listing',
-  check(doc, { uri }) {
-    const findings: RuleFinding[] = [];
-    for (const all of listingsByPaper(doc).values()) {
-      const listings = onePerSection(all);
-      if (listings.length < 2 || listings.every((l) => signature(l.entry) === signature(listings[0]!.entry))) continue;
-      const details = new Map<Entry, { range: Range; text: string }[]>();
-      const note = (entry: Entry, range: Range, text: string) => {
-        let list = details.get(entry);
-        if (!list) details.set(entry, (list = []));
-        list.push({ range, text });
-      };
-      const entries = listings.map((l) => l.entry);
-      // A title that names another paper is `conflicting-identity`'s to report, not a spelling to align.
-      const reference = entries.find((e) => e.title)?.title?.text;
-      const titled = entries.filter((e) => !e.title || !reference || !titlesClearlyDiffer(reference, e.title.text));
-      compareField(titled, 'title', (e) => e.title && { key: normalizeText(e.title.text), shown: `"${e.title.text}"`, range: e.title.range }, note);
-      compareField(entries, 'authors', (e) => e.authors && { key: normalizeText(e.authors.text), shown: `"${e.authors.text}"`, range: e.authors.range }, note);
-      compareField(entries, 'venue', (e) => e.venue && { key: normalizeText(e.venue.text), shown: `"${e.venue.text}"`, range: e.venue.range }, note);
-      compareField(entries, 'year', (e) => e.year && { key: e.year.text, shown: e.year.text, range: e.year.range }, note);
-      compareLinks(entries, note);
-
-      for (const listing of listings) {
-        const found = details.get(listing.entry);
-        if (!found) continue;
-        const others = listings.filter((l) => l !== listing).slice(0, MAX_NAMED);
-        findings.push({
-          range: found[0]!.range,
-          message: `Listed differently elsewhere: ${found.map((d) => d.text).join('; ')}.`,
-          relatedInformation: others.map((o) => relatedAt(uri, o.entry.title?.range ?? o.entry.range, `Also listed${o.section ? ` under "${o.section.text}"` : ''}`)),
-          fixes: [],
-        });
-      }
-    }
-    return findings;
+  check(survey, { uri }) {
+    return differences.all(survey.papers.repeated, survey, uri);
   },
 };
 
+/** One way a listing departs from the others: where (in its chunk's lines), what, and which listings have it otherwise. */
+interface Note {
+  range: Range;
+  /** `title "X" here, "Y"`: the message goes on with ` on lines …` of `elsewhere`. */
+  text: string;
+  elsewhere: number[];
+}
+
+/** The listings compared (one per section, indices into the group), and the notes on those that depart. */
+interface Differences {
+  compared: number[];
+  notes: Map<number, Note[]>;
+}
+
+const differences = new GroupFindings<Differences>(
+  (all) => {
+    const compared = onePerSection(all);
+    const notes = new Map<number, Note[]>();
+    const listings = compared.map((i) => all[i]!);
+    if (listings.length < 2 || listings.every((l) => signature(l.entry) === signature(listings[0]!.entry))) return { compared, notes };
+    const note: AddNote = (index, range, text, elsewhere) => {
+      let list = notes.get(index);
+      if (!list) notes.set(index, (list = []));
+      list.push({ range, text, elsewhere });
+    };
+    // A title that names another paper is `conflicting-identity`'s to report, not a spelling to align.
+    const reference = listings.find((l) => l.entry.title)?.entry.title?.text;
+    const titled = compared.filter((i) => {
+      const title = all[i]!.entry.title;
+      return !title || !reference || !titlesClearlyDiffer(reference, title.text);
+    });
+    const entries = (indices: number[]) => indices.map((i) => ({ index: i, entry: all[i]!.entry }));
+    compareField(entries(titled), 'title', (e) => e.title && { key: normalizeText(e.title.text), shown: `"${e.title.text}"`, range: e.title.range }, note);
+    compareField(entries(compared), 'authors', (e) => e.authors && { key: normalizeText(e.authors.text), shown: `"${e.authors.text}"`, range: e.authors.range }, note);
+    compareField(entries(compared), 'venue', (e) => e.venue && { key: normalizeText(e.venue.text), shown: `"${e.venue.text}"`, range: e.venue.range }, note);
+    compareField(entries(compared), 'year', (e) => e.year && { key: e.year.text, shown: e.year.text, range: e.year.range }, note);
+    compareLinks(entries(compared), note);
+    return { compared, notes };
+  },
+  ({ compared, notes }, all, uri) => {
+    if (notes.size === 0) return [];
+    const findings: RuleFinding[] = [];
+    for (const index of compared) {
+      const found = notes.get(index);
+      if (!found) continue;
+      const listing = all[index]!;
+      const others = compared.filter((i) => i !== index).slice(0, MAX_NAMED).map((i) => all[i]!);
+      findings.push({
+        range: listing.place(found[0]!.range),
+        message: `Listed differently elsewhere: ${found.map((n) => `${n.text} on ${describeLines(n.elsewhere.map((i) => all[i]!))}`).join('; ')}.`,
+        relatedInformation: others.map((o) => relatedAt(uri, o.place(o.entry.title?.range ?? o.entry.range), `Also listed${o.section ? ` under "${o.section.text}"` : ''}`)),
+        fixes: [],
+      });
+    }
+    return findings;
+  },
+);
+
 /** A paper listed twice in one section is a duplicate (`duplicate-entry`); its first listing stands for the section here. */
-function onePerSection(listings: Listing[]): Listing[] {
-  const seen = new Set<Listing['section']>();
-  return listings.filter((l) => !seen.has(l.section) && (seen.add(l.section), true));
+function onePerSection(listings: Listing[]): number[] {
+  const kept: number[] = [];
+  const seen = new Map<unknown, Set<unknown>>();
+  listings.forEach((listing, i) => {
+    let sections = seen.get(listing.chunk);
+    if (!sections) seen.set(listing.chunk, (sections = new Set()));
+    if (sections.has(listing.section)) return;
+    sections.add(listing.section);
+    kept.push(i);
+  });
+  return kept;
 }
 
 interface Value {
@@ -63,25 +99,33 @@ interface Value {
   range: Range;
 }
 
-type Note = (entry: Entry, range: Range, text: string) => void;
+/** An entry of the group with its index there. */
+interface Member {
+  index: number;
+  entry: Entry;
+}
+
+type AddNote = (index: number, range: Range, text: string, elsewhere: number[]) => void;
 
 /** Notes every listing whose value differs from the one most listings share (the earliest on a tie). */
-function compareField(entries: Entry[], field: string, valueOf: (e: Entry) => Value | undefined, note: Note): void {
-  const groups = new Map<string, { entries: Entry[]; shown: string }>();
-  const values = new Map<Entry, Value>();
-  for (const entry of entries) {
-    const value = valueOf(entry);
+function compareField(members: Member[], field: string, valueOf: (e: Entry) => Value | undefined, note: AddNote): void {
+  const groups = new Map<string, { members: Member[]; shown: string }>();
+  const values = new Map<Member, Value>();
+  for (const member of members) {
+    const value = valueOf(member.entry);
     if (!value) continue;
-    values.set(entry, value);
+    values.set(member, value);
     const group = groups.get(value.key);
-    if (group) group.entries.push(entry);
-    else groups.set(value.key, { entries: [entry], shown: value.shown });
+    if (group) group.members.push(member);
+    else groups.set(value.key, { members: [member], shown: value.shown });
   }
   if (groups.size < 2) return;
-  const majority = [...groups.values()].reduce((best, g) => (g.entries.length > best.entries.length ? g : best));
-  for (const [entry, value] of values) {
-    if (majority.entries.includes(entry)) continue;
-    note(entry, value.range, `${field} ${value.shown} here, ${majority.shown} on ${describeLines(majority.entries)}`);
+  const majority = [...groups.values()].reduce((best, g) => (g.members.length > best.members.length ? g : best));
+  const agreeing = new Set(majority.members);
+  const elsewhere = majority.members.map((m) => m.index);
+  for (const [member, value] of values) {
+    if (agreeing.has(member)) continue;
+    note(member.index, value.range, `${field} ${value.shown} here, ${majority.shown}`, elsewhere);
   }
 }
 
@@ -93,20 +137,20 @@ function compareField(entries: Entry[], field: string, valueOf: (e: Entry) => Va
 const PAPER_OWN_LINKS = new Set(['paper', 'code', 'project']);
 
 /** Links compared by label; arXiv links by id and GitHub owners and repositories case-insensitively. */
-function compareLinks(entries: Entry[], note: Note): void {
-  const labels = new Set(entries.flatMap((e) => e.links.map((l) => l.label.text.trim().toLowerCase())));
+function compareLinks(members: Member[], note: AddNote): void {
+  const labels = new Set(members.flatMap((m) => m.entry.links.map((link) => link.label.text.trim().toLowerCase())));
   for (const label of labels) {
     const linkOf = (e: Entry) => e.links.find((l) => l.label.text.trim().toLowerCase() === label);
-    compareField(entries, `${label} link`, (e) => {
+    compareField(members, `${label} link`, (e) => {
       const link = linkOf(e);
       return link && { key: linkKey(link.url.text), shown: link.url.text, range: link.url.range };
     }, note);
     if (!PAPER_OWN_LINKS.has(label)) continue;
-    const having = entries.filter((e) => linkOf(e));
-    for (const entry of entries) {
+    const having = members.filter((m) => linkOf(m.entry));
+    for (const { index, entry } of members) {
       if (linkOf(entry)) continue;
       const at = entry.links[entry.links.length - 1]?.range ?? entry.range;
-      note(entry, at, `no ${label} link here, ${linkOf(having[0]!)!.url.text} on ${describeLines(having)}`);
+      note(index, at, `no ${label} link here, ${linkOf(having[0]!.entry)!.url.text}`, having.map((m) => m.index));
     }
   }
 }

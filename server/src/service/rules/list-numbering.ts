@@ -2,7 +2,7 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import type { NumberingSettings } from '../../../../shared/settings';
 import { sectionAt } from '../model/assemble';
 import type { ListBlock, SurveyDocument } from '../model/types';
-import type { Fix, Rule, RuleFinding } from './rule';
+import type { ChunkRule, Fix, RuleFinding } from './rule';
 
 /**
  * `list-numbering`: the items of an ordered list run start, start+1, …
@@ -10,7 +10,8 @@ import type { Fix, Rule, RuleFinding } from './rule';
  * reported once, where it happens, not on every item after it. A list whose items are all
  * `1.` is accepted in sequential style too: Markdown renders it numbered.
  */
-export const listNumbering: Rule = {
+export const listNumbering: ChunkRule = {
+  scope: 'chunk',
   code: 'list-numbering',
   check(doc, { settings }) {
     const findings: RuleFinding[] = [];

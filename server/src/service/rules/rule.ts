@@ -2,6 +2,8 @@ import type { DiagnosticRelatedInformation, Range, TextEdit } from 'vscode-langu
 import type { RuleCode, SurveyorSettings } from '../../../../shared/settings';
 import type { MetadataSource } from '../metadata';
 import type { SurveyDocument } from '../model/types';
+import type { SurveyFacts } from './surveyFacts';
+import type { WholeSurvey } from './wholeSurvey';
 
 /** A repair for one finding, kept beside the diagnostic it repairs. */
 export interface Fix {
@@ -27,11 +29,40 @@ export interface RuleContext {
   metadata: MetadataSource;
 }
 
-/** One rule, in a file named after its code. Rules read the model and never throw on odd input. */
-export interface Rule {
-  code: RuleCode;
-  check(doc: SurveyDocument, context: RuleContext): RuleFinding[];
+export interface ChunkRuleContext extends RuleContext {
+  /** What the whole survey usually does, for the few checks that hold an entry to it. */
+  survey: SurveyFacts;
 }
+
+/**
+ * A rule that looks at one chunk of the document at a time (an entry, a
+ * list: anything under one heading). It reads the chunk alone, in the
+ * chunk's own lines, and its findings are kept until the chunk's text (or
+ * the settings, or what `reads` names) changes: a keystroke re-checks one
+ * chunk, and an Enter above a chunk only moves its findings down a line.
+ * So its messages never name a line number.
+ */
+export interface ChunkRule {
+  scope: 'chunk';
+  code: RuleCode;
+  /** What the findings depend on besides the chunk and the settings. */
+  reads?: { metadata?: boolean; survey?: boolean };
+  check(chunk: SurveyDocument, context: ChunkRuleContext): RuleFinding[];
+}
+
+/**
+ * A rule that compares places across the document (the same paper in two
+ * sections, a link to a heading). It runs on every version over the outline
+ * and the index of repeated papers, never over every entry.
+ */
+export interface DocumentRule {
+  scope: 'document';
+  code: RuleCode;
+  check(survey: WholeSurvey, context: RuleContext): RuleFinding[];
+}
+
+/** One rule, in a file named after its code. Rules read the model and never throw on odd input. */
+export type Rule = ChunkRule | DocumentRule;
 
 /** Related information pointing at another place of the same document. */
 export function relatedAt(uri: string, range: Range, message: string): DiagnosticRelatedInformation {

@@ -1,7 +1,8 @@
 import { comparePositions } from '../model/positions';
 import type { Section } from '../model/types';
 import { AnchorTargets } from './anchors';
-import { relatedAt, type Rule, type RuleFinding } from './rule';
+import { outlineRule } from './outlineRule';
+import { relatedAt, type RuleFinding } from './rule';
 
 /** At least this many links to distinct headings make a table of contents. */
 const TOC_MIN_LINKS = 3;
@@ -12,31 +13,31 @@ const TOC_MIN_LINKS = 3;
  * misspelled (reported by `broken-anchor`) still count as covering the heading
  * they meant, so one mistake is not reported twice.
  */
-export const tocMissingHeading: Rule = {
-  code: 'toc-missing-heading',
-  check(doc, { uri }) {
-    const targets = new AnchorTargets(doc);
-    const linked = new Set<Section>();
-    for (const ref of doc.anchors) {
-      const section = targets.sectionMeant(ref);
-      if (section) linked.add(section);
-    }
-    if (linked.size < TOC_MIN_LINKS) return [];
-    const depths = [...linked].map((s) => s.depth ?? s.level);
-    const minDepth = Math.min(...depths);
-    const maxDepth = Math.max(...depths);
-    const tocStart = doc.anchors[0]!.range;
-    const findings: RuleFinding[] = [];
-    for (const section of doc.sections) {
-      if (section.kind !== 'heading' || linked.has(section) || !section.slug) continue;
-      if (section.depth! < minDepth || section.depth! > maxDepth || comparePositions(section.range.start, tocStart.start) <= 0) continue;
-      findings.push({
-        range: section.textRange,
-        message: `Heading "${section.text}" is not in the table of contents: expected a link to #${section.slug} there.`,
-        relatedInformation: [relatedAt(uri, tocStart, 'The table of contents')],
-        fixes: [],
-      });
-    }
-    return findings;
-  },
-};
+export const tocMissingHeading = outlineRule('toc-missing-heading', (outline, { uri }) => {
+  const targets = AnchorTargets.of(outline);
+  const linked = new Set<Section>();
+  for (const ref of outline.anchors) {
+    const section = targets.sectionMeant(ref);
+    if (section) linked.add(section);
+  }
+  if (linked.size < TOC_MIN_LINKS) return [];
+  let minDepth = Infinity;
+  let maxDepth = -Infinity;
+  for (const s of linked) {
+    minDepth = Math.min(minDepth, s.depth ?? s.level);
+    maxDepth = Math.max(maxDepth, s.depth ?? s.level);
+  }
+  const tocStart = outline.anchors[0]!.range;
+  const findings: RuleFinding[] = [];
+  for (const section of outline.sections) {
+    if (section.kind !== 'heading' || linked.has(section) || !section.slug) continue;
+    if (section.depth! < minDepth || section.depth! > maxDepth || comparePositions(section.range.start, tocStart.start) <= 0) continue;
+    findings.push({
+      range: section.textRange,
+      message: `Heading "${section.text}" is not in the table of contents: expected a link to #${section.slug} there.`,
+      relatedInformation: [relatedAt(uri, tocStart, 'The table of contents')],
+      fixes: [],
+    });
+  }
+  return findings;
+});

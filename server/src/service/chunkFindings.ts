@@ -1,0 +1,103 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { RuleCode, Severity, SurveyorSettings } from '../../../shared/settings';
+import type { CachedChunk } from './model/chunkCache';
+import { Placements, comparePositions } from './model/positions';
+import { RULES } from './rules';
+import type { ChunkRule, ChunkRuleContext, Fix, RuleFinding } from './rules/rule';
+
+/** A diagnostic with the fixes that repair it. */
+export interface Finding {
+  diagnostic: Diagnostic;
+  fixes: Fix[];
+}
+
+/** A finding with the index of its rule in `RULES`: findings at one position go in rule order. */
+export interface RankedFinding {
+  finding: Finding;
+  rule: number;
+}
+
+export const SOURCE = 'surveyor';
+
+const LSP_SEVERITY: Record<Exclude<Severity, 'off'>, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** A rule's finding as the editor gets it: with source, code and the configured severity. */
+export function asFinding(finding: RuleFinding, code: RuleCode, settings: SurveyorSettings): Finding {
+  const diagnostic: Diagnostic = { range: finding.range, severity: LSP_SEVERITY[settings.rules[code] as Exclude<Severity, 'off'>], source: SOURCE, code, message: finding.message };
+  if (finding.relatedInformation) diagnostic.relatedInformation = finding.relatedInformation;
+  return { diagnostic, fixes: finding.fixes };
+}
+
+export interface ChunkFindingsContext extends ChunkRuleContext {
+  /** Bumped whenever arXiv metadata changes, so that rules reading it run again. */
+  metadataGeneration: number;
+  log(message: string): void;
+}
+
+/** What a set of findings was computed from. */
+interface Basis {
+  settings: SurveyorSettings;
+  metadataGeneration: number | undefined;
+  surveyKey: string | undefined;
+}
+
+/**
+ * The findings of every chunk rule on one chunk, kept until its text, the
+ * settings or what a rule reads changes: a keystroke re-checks the chunk it
+ * touched, and a chunk that only moved gets its findings moved with it. One
+ * per chunk of a document, held by the document's analysis.
+ */
+export class ChunkFindings {
+  /** Each chunk rule's findings, in the chunk's own lines, with what they were computed from. */
+  private readonly perRule = new Map<ChunkRule, Basis & { findings: RuleFinding[] }>();
+  /** All of them, top to bottom, placed where the chunk stood when asked. */
+  private merged: (Basis & { placements: Placements<RankedFinding[]> }) | undefined;
+
+  constructor(private readonly chunk: CachedChunk) {}
+
+  /** The findings at `firstLine`, top to bottom (rule order breaking ties). */
+  at(firstLine: number, context: ChunkFindingsContext): RankedFinding[] {
+    const merged = this.merged;
+    if (merged && merged.settings === context.settings && merged.metadataGeneration === context.metadataGeneration && merged.surveyKey === context.survey.key) {
+      return merged.placements.at(firstLine);
+    }
+    // Findings are made in the chunk's own lines (line 0 is its first); `Placements` moves them where it stands.
+    const ranked: RankedFinding[] = [];
+    RULES.forEach((rule, index) => {
+      if (rule.scope !== 'chunk' || context.settings.rules[rule.code] === 'off') return;
+      for (const finding of this.findingsOf(rule, context)) ranked.push({ finding: asFinding(finding, rule.code, context.settings), rule: index });
+    });
+    ranked.sort((a, b) => comparePositions(a.finding.diagnostic.range.start, b.finding.diagnostic.range.start) || a.rule - b.rule);
+    this.merged = { settings: context.settings, metadataGeneration: context.metadataGeneration, surveyKey: context.survey.key, placements: new Placements(ranked) };
+    return this.merged.placements.at(firstLine);
+  }
+
+  /** One rule's findings on the chunk, again only when what it reads changed. */
+  private findingsOf(rule: ChunkRule, context: ChunkFindingsContext): RuleFinding[] {
+    const basis: Basis = {
+      settings: context.settings,
+      metadataGeneration: rule.reads?.metadata ? context.metadataGeneration : undefined,
+      surveyKey: rule.reads?.survey ? context.survey.key : undefined,
+    };
+    const known = this.perRule.get(rule);
+    if (known && known.settings === basis.settings && known.metadataGeneration === basis.metadataGeneration && known.surveyKey === basis.surveyKey) return known.findings;
+    const findings = this.check(rule, context);
+    this.perRule.set(rule, { ...basis, findings });
+    return findings;
+  }
+
+  /** A rule that fails on a chunk loses that chunk's findings, said once in the log; the other rules and chunks are unaffected. */
+  private check(rule: ChunkRule, context: ChunkFindingsContext): RuleFinding[] {
+    try {
+      return rule.check(this.chunk.alone, context);
+    } catch (error) {
+      context.log(`Rule ${rule.code} failed on ${context.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return [];
+    }
+  }
+}

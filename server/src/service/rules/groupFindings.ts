@@ -1,0 +1,56 @@
+import type { Listing, PaperGroup } from './listings';
+import type { RuleFinding } from './rule';
+import type { WholeSurvey } from './wholeSurvey';
+
+interface Kept<Verdict> {
+  stamp: number;
+  verdict: Verdict;
+  /** The layout, chunks and document the findings were written for. */
+  layout: number;
+  carried: number;
+  uri: string;
+  findings: RuleFinding[];
+}
+
+/**
+ * A rule's findings on each group of listings (one paper listed in several
+ * places), kept between versions of the document. `judge` decides what is
+ * wrong from the entries alone (their fields and sections, never where their
+ * chunks stand or what else is in them), again only when a listing joined or
+ * left the group; `report` writes the findings at the entries' lines, again
+ * only when chunks moved or one was parsed again. So a keystroke costs a look
+ * at each group, not a comparison of its listings.
+ */
+export class GroupFindings<Verdict> {
+  private readonly kept = new WeakMap<PaperGroup, Kept<Verdict>>();
+
+  constructor(
+    private readonly judge: (listings: Listing[]) => Verdict,
+    private readonly report: (verdict: Verdict, listings: Listing[], uri: string) => RuleFinding[],
+  ) {}
+
+  /** The findings on every group of `groups`, in one list. */
+  all(groups: ReadonlyMap<string, PaperGroup>, survey: WholeSurvey, uri: string): RuleFinding[] {
+    const findings: RuleFinding[] = [];
+    for (const group of groups.values()) {
+      const found = this.of(group, survey.layout, uri);
+      for (let i = 0; i < found.length; i++) findings.push(found[i]!);
+    }
+    return findings;
+  }
+
+  private of(group: PaperGroup, layout: number, uri: string): RuleFinding[] {
+    let known = this.kept.get(group);
+    if (known && known.stamp === group.stamp) {
+      if (known.layout === layout && known.carried === group.carried && known.uri === uri) return known.findings;
+    } else {
+      known = { stamp: group.stamp, verdict: this.judge(group.listings), layout: -1, carried: -1, uri: '', findings: [] };
+      this.kept.set(group, known);
+    }
+    known.findings = this.report(known.verdict, group.listings, uri);
+    known.layout = layout;
+    known.carried = group.carried;
+    known.uri = uri;
+    return known.findings;
+  }
+}
