@@ -13,8 +13,8 @@ import { document, readShared } from '../support/fixtures';
 import { LspClient } from '../support/lspClient';
 
 /** Larger counts run in `npm run test:stress`. */
-const EDITS = Number(process.env.SURVEYOR_STORM_EDITS ?? 300);
-const COPIES = Number(process.env.SURVEYOR_STORM_COPIES ?? 10);
+const EDITS = Number(process.env.SURVEYOR_STORM_EDITS ?? 5000);
+const COPIES = Number(process.env.SURVEYOR_STORM_COPIES ?? 100);
 
 describe('the server under load and misuse', () => {
   let client: LspClient;

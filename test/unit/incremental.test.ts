@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { IncrementalParser, parseWhole } from '../../server/src/service/model/documentParser';
 import { editArb, apply } from '../support/edits';
-import { dedent, readShared } from '../support/fixtures';
+import { corpusFiles, dedent, readShared } from '../support/fixtures';
+import * as fs from 'node:fs';
 
 function assertSameAsWhole(parser: IncrementalParser, text: string): void {
   assert.deepStrictEqual(parser.parse(text).model, parseWhole(text));
@@ -46,6 +47,30 @@ describe('incremental parsing', () => {
     // The first chunk's objects are reused as they are; the edited one is new.
     assert.equal(after.lists[0], before.lists[0]);
     assert.notEqual(after.lists[1], before.lists[1]);
+  });
+
+  it('reads long lists in pieces exactly as a whole parse does, whatever surrounds their items', () => {
+    // Long runs of items (so that cuts happen) with what can stand between or inside them: their own
+    // indented lines, nested lists, blank lines, fences and HTML; and lines that end a list or look
+    // like items where they are not (lazy paragraph lines, quotes, a marker that changes).
+    const marker = fc.constantFrom('1.', '2.', '10.', '3)', '-', '*', '+');
+    const inside = fc.constantFrom('   continued text', '    - nested', '      1. deeper', '', '   ```', '   code', '   <div>', '\tcontinued', '   > quoted');
+    const between = fc.constantFrom('plain paragraph text', '> quote', '```', '<!--', '-->', '<div>', '', '# Heading', '***Bold***', '2.no space', ' 3. indented', 'lazy line');
+    const item = fc.tuple(fc.constantFrom('1.', '2.', '10.'), fc.string({ maxLength: 12 }), fc.array(inside, { maxLength: 2 })).map(([m, t, rest]) => [`${m} Entry ${t}`, ...rest]);
+    const run = fc.tuple(marker, fc.array(item, { minLength: 5, maxLength: 60 })).map(([m, items]) =>
+      items.map(([first, ...rest]) => [first!.replace(/^\S+/, m), ...rest].join('\n')).join('\n'),
+    );
+    const text = fc.array(fc.oneof({ weight: 4, arbitrary: run }, { weight: 1, arbitrary: between }), { minLength: 1, maxLength: 8 }).map((parts) => parts.join('\n') + '\n');
+    fc.assert(
+      fc.property(text, (t) => {
+        assert.deepStrictEqual(new IncrementalParser().parse(t).model, parseWhole(t));
+      }),
+      { numRuns: Number(process.env.SURVEYOR_PROPERTY_RUNS ?? 30) * 5 },
+    );
+    for (const file of corpusFiles()) {
+      const t = fs.readFileSync(file, 'utf8');
+      assert.deepStrictEqual(new IncrementalParser().parse(t).model, parseWhole(t), file);
+    }
   });
 
   it('after any sequence of edits to the reference survey, equals a parse from scratch', () => {

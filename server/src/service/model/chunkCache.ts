@@ -1,8 +1,10 @@
 import { assemble } from './assemble';
 import { detached } from './memo';
 import { parseChunk, type ChunkModel, type ChunkOutline } from './parseChunk';
+import { readInPieces } from './listPieces';
 import { blockModel, type PieceSource } from './swallowingBlocks';
-import { Placements, shiftInPlace, shiftedCopy } from './positions';
+import { moveListsDown } from './moveLists';
+import { Placements, shiftedCopy } from './positions';
 import type { ListBlock, SurveyDocument } from './types';
 
 /**
@@ -55,7 +57,7 @@ export class CachedChunk {
   listsAt(firstLine: number): ListBlock[] {
     if (!this.placedLists) this.placedLists = { firstLine, lists: shiftedCopy(this.base.lists, firstLine) };
     else if (this.placedLists.firstLine !== firstLine) {
-      shiftInPlace(this.placedLists.lists, firstLine - this.placedLists.firstLine);
+      moveListsDown(this.placedLists.lists, firstLine - this.placedLists.firstLine);
       this.placedLists.firstLine = firstLine;
     }
     return this.placedLists.lists;
@@ -82,7 +84,7 @@ export class ChunkCache {
   private usedPieces = new Set<string>();
 
   readonly pieces: PieceSource = {
-    markdown: (text) => this.piece(text, (own) => parseChunk(own, 0)),
+    markdown: (text) => readInPieces(text, (piece) => this.piece(piece, (own) => parseChunk(own, 0))),
     block: (text, open) => this.piece(text, (own) => blockModel(own, open)),
   };
 
@@ -99,7 +101,7 @@ export class ChunkCache {
    */
   get(start: number, text: string): CachedChunk {
     let chunk = this.find(start, text);
-    if (!chunk || this.used.has(chunk)) chunk = parse(text);
+    if (!chunk || this.used.has(chunk)) chunk = new CachedChunk(detached(text), this.pieces.markdown(text));
     this.used.set(chunk, start);
     return chunk;
   }
@@ -148,14 +150,4 @@ export class ChunkCache {
     if (moved && moved.text === text) return moved;
     return this.byText.get(text);
   }
-}
-
-/**
- * A new chunk owns a copy of its text: a slice would keep the whole document
- * version it was cut from alive for as long as the chunk is kept (and the
- * titles and urls parsed from it, which are slices of it in turn).
- */
-function parse(text: string): CachedChunk {
-  const own = detached(text);
-  return new CachedChunk(own, parseChunk(own, 0));
 }

@@ -63,19 +63,21 @@ export function parseChunk(text: string, firstLine: number): ChunkModel {
 
 class Walker {
   /**
-   * Where the last non-blank line ends. A block left open at the end of a chunk
-   * (a fence in a list item) would otherwise take in the trailing line breaks
-   * that the same block, closed by the next heading, does not have.
+   * Where the chunk's last line break starts. A block left open inside a
+   * list item (an unclosed fence) ends, in remark, where the text ends; had
+   * the next heading closed it, it would end at the start of the last line
+   * break before that heading. Nodes are cut there, so that a chunk reads as
+   * it does within the whole document.
    */
-  private readonly contentEnd: number;
+  private readonly lastBreak: number;
 
   constructor(
     private readonly text: string,
     private readonly map: PositionMapper,
     private readonly model: ChunkModel,
   ) {
-    const trailing = /(?:\r?\n|\r)(?:[ \t]*(?:\r?\n|\r))*[ \t]*$/.exec(text);
-    this.contentEnd = trailing ? trailing.index : text.length;
+    const finalBreak = /(?:\r\n|\n|\r)$/.exec(text);
+    this.lastBreak = finalBreak ? finalBreak.index : text.length;
   }
 
   block(node: RootContent, listDepth: number, topLevel: boolean): void {
@@ -155,7 +157,7 @@ class Walker {
   }
 
   private rangeOf(node: Node) {
-    return this.map.range(start(node), Math.min(end(node), this.contentEnd));
+    return this.map.range(start(node), Math.min(end(node), this.lastBreak));
   }
 
   /** From the first child to the last (a heading's text without `#` marks). */

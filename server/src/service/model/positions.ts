@@ -43,25 +43,6 @@ export function shiftedCopy<T>(value: T, delta: number): T {
 }
 
 /**
- * Moves every position of plain model data down by `delta` lines, in place.
- * Only for data that nothing else holds (a copy made by `shiftedCopy`, whose
- * positions are its own): no allocation, however large.
- */
-export function shiftInPlace(value: unknown, delta: number): void {
-  if (delta === 0 || value === null || typeof value !== 'object') return;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) shiftInPlace(value[i], delta);
-    return;
-  }
-  const target = value as Record<string, unknown>;
-  if (typeof target.line === 'number' && typeof target.character === 'number') {
-    target.line += delta;
-    return;
-  }
-  for (const key in target) shiftInPlace(target[key], delta);
-}
-
-/**
  * A value with ranges (a chunk's headings, its lists, the findings of a rule
  * on it) made in its own lines, placed at the line where its chunk stands.
  * Typing keeps a chunk at one or two lines (before and after an Enter above

@@ -1,5 +1,6 @@
 import { isClosingFence, scanHtml, type ChunkModel, type OpenBlock } from './parseChunk';
-import { PositionMapper, shiftLines } from './positions';
+import { joinPieces } from './listPieces';
+import { PositionMapper } from './positions';
 
 /** Parsed pieces of text, each parsed once and kept by its text. */
 export interface PieceSource {
@@ -28,21 +29,21 @@ export function swallowingChunk(
   next: number,
   pieces: PieceSource,
 ): { model: ChunkModel; end: number; next: number } {
-  const models: ChunkModel[] = [];
+  const models: { from: number; model: ChunkModel }[] = [];
   let pieceStart = start;
   let segmentEnd = boundaries[next]!;
   for (;;) {
     const opener = pieceStart + open.from;
-    if (opener > pieceStart) models.push(pieces.markdown(text.slice(pieceStart, opener)));
+    if (opener > pieceStart) models.push({ from: pieceStart - start, model: pieces.markdown(text.slice(pieceStart, opener)) });
     const end = blockEnd(text, segmentEnd, open);
-    models.push(pieces.block(text.slice(opener, end), open));
+    models.push({ from: opener - start, model: pieces.block(text.slice(opener, end), open) });
     while (next < boundaries.length && boundaries[next]! < end) next++;
     const restEnd = boundaries[next] ?? text.length;
-    if (end >= restEnd) return { model: joinPieces(models), end, next };
+    if (end >= restEnd) return { model: joinPieces(models, false), end, next };
     const rest = pieces.markdown(text.slice(end, restEnd));
     if (!rest.openAtEnd || next >= boundaries.length) {
-      models.push(rest);
-      return { model: joinPieces(models), end: restEnd, next };
+      models.push({ from: end - start, model: rest });
+      return { model: joinPieces(models, false), end: restEnd, next };
     }
     pieceStart = end;
     open = rest.openAtEnd;
@@ -56,25 +57,6 @@ export function blockModel(text: string, open: OpenBlock): ChunkModel {
   const model: ChunkModel = { headings: [], lists: [], anchors: [], explicitAnchors: [], suppressions: [], problems: [], end: map.position(text.length) };
   if (open.kind !== 'fence') scanHtml(text, 0, map, model);
   return model;
-}
-
-/** Pieces read one after the other as one chunk: each starts on the line where the one before ends. */
-function joinPieces(models: ChunkModel[]): ChunkModel {
-  const joined: ChunkModel = { headings: [], lists: [], anchors: [], explicitAnchors: [], suppressions: [], problems: [], end: { line: 0, character: 0 } };
-  let line = 0;
-  for (const model of models) {
-    const { openAtEnd: _open, ...content } = model;
-    const placed = shiftLines(content, line);
-    joined.headings.push(...placed.headings);
-    joined.lists.push(...placed.lists);
-    joined.anchors.push(...placed.anchors);
-    joined.explicitAnchors.push(...placed.explicitAnchors);
-    joined.suppressions.push(...placed.suppressions);
-    joined.problems.push(...placed.problems);
-    joined.end = placed.end;
-    line = placed.end.line;
-  }
-  return joined;
 }
 
 /**
