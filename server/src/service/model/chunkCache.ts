@@ -22,6 +22,8 @@ export class CachedChunk {
     /** The chunk's text, which its model was parsed from. */
     readonly text: string,
     readonly base: ChunkModel,
+    /** The texts of the pieces it was read from (`listPieces.ts`, `swallowingBlocks.ts`), kept while it is. */
+    readonly pieces: readonly string[] = [],
   ) {
     const { lists: _lists, openAtEnd: _open, ...outline } = base;
     this.outlines = new Placements<ChunkOutline>(outline);
@@ -80,8 +82,10 @@ export class ChunkCache {
   /** The chunks this parse has handed out, and where each starts: each stands once in a document, however often its text does. */
   private used = new Map<CachedChunk, number>();
   /** The pieces of chunks that swallow headings (`swallowingBlocks.ts`), by their text. */
-  private readonly pieceModels = new Map<string, ChunkModel>();
+  private readonly pieceModels = new Map<string, { own: string; model: ChunkModel }>();
   private usedPieces = new Set<string>();
+  /** The pieces read for the chunk being made. */
+  private reading: string[] = [];
 
   readonly pieces: PieceSource = {
     markdown: (text) => readInPieces(text, (piece) => this.piece(piece, (own) => parseChunk(own, 0))),
@@ -101,17 +105,31 @@ export class ChunkCache {
    */
   get(start: number, text: string): CachedChunk {
     let chunk = this.find(start, text);
-    if (!chunk || this.used.has(chunk)) chunk = new CachedChunk(detached(text), this.pieces.markdown(text));
-    this.used.set(chunk, start);
+    if (!chunk || this.used.has(chunk)) chunk = this.made(text, this.pieces.markdown(text));
+    this.use(chunk, start);
     return chunk;
   }
 
   /** The chunk for `text` (at `start`), which swallows headings: made from its pieces' joined `model` unless kept. */
   joined(start: number, text: string, model: ChunkModel): CachedChunk {
     let chunk = this.find(start, text);
-    if (!chunk || this.used.has(chunk)) chunk = new CachedChunk(detached(text), model);
-    this.used.set(chunk, start);
+    if (!chunk || this.used.has(chunk)) chunk = this.made(text, model);
+    this.use(chunk, start);
     return chunk;
+  }
+
+  /** A new chunk, with the pieces read for it since the last one was made. */
+  private made(text: string, model: ChunkModel): CachedChunk {
+    const chunk = new CachedChunk(detached(text), model, this.reading);
+    this.reading = [];
+    return chunk;
+  }
+
+  /** The chunk stands in this parse: it and the pieces it was read from are kept. */
+  private use(chunk: CachedChunk, start: number): void {
+    this.used.set(chunk, start);
+    for (const piece of chunk.pieces) this.usedPieces.add(piece);
+    this.reading = [];
   }
 
   /** The parse finished: keep exactly the chunks it used. */
@@ -132,15 +150,15 @@ export class ChunkCache {
   }
 
   private piece(text: string, parse: (own: string) => ChunkModel): ChunkModel {
-    let model = this.pieceModels.get(text);
-    if (!model) {
+    let kept = this.pieceModels.get(text);
+    if (!kept) {
       // Like a chunk, a piece owns its text, so that its model does not keep the document alive.
       const own = detached(text);
-      model = parse(own);
-      this.pieceModels.set(own, model);
+      kept = { own, model: parse(own) };
+      this.pieceModels.set(own, kept);
     }
-    this.usedPieces.add(text);
-    return model;
+    this.reading.push(kept.own);
+    return kept.model;
   }
 
   private find(start: number, text: string): CachedChunk | undefined {
