@@ -29,10 +29,12 @@ describe('the server under load and misuse', () => {
   it(`takes ${EDITS} edits with hovers, completions and cancellations, and ends with the diagnostics of a fresh parse`, async (t) => {
     const uri = `file://${dir}/README.md`;
     const figures = await storm(client, uri, bigSurvey(readShared('seed', 'LLM-data-aug-survey.README.md'), COPIES), EDITS);
+    const ms = (f: { p50: number; p99: number }) => `p50 ${f.p50.toFixed(0)} ms, p99 ${f.p99.toFixed(0)} ms`;
     t.diagnostic(
-      `${figures.edits} edits at ${figures.editsPerSecond.toFixed(0)}/s; hover p50 ${figures.hoverMs.p50.toFixed(1)} ms, p99 ${figures.hoverMs.p99.toFixed(1)} ms; ` +
-        `diagnostics p50 ${figures.diagnosticsMs.p50.toFixed(1)} ms, p99 ${figures.diagnosticsMs.p99.toFixed(1)} ms; ${figures.cancelled} cancelled; ` +
-        `heap ${figures.heapBeforeMb.toFixed(0)} -> ${figures.heapAfterMb.toFixed(0)} MB (RSS ${figures.rssMb.toFixed(0)} MB)`,
+      `${figures.edits} edits to ${(figures.finalText.length / 1e6).toFixed(1)} MB at ${figures.editsPerSecond.toFixed(0)}/s with ${figures.cancelled} cancelled requests; ` +
+        `during the storm (waiting behind what was queued) hover ${ms(figures.hoverMs)}, diagnostics ${ms(figures.diagnosticsMs)}; ` +
+        `after it, a keystroke then hover ${ms(figures.settledHoverMs)}, diagnostics ${ms(figures.settledDiagnosticsMs)}; ` +
+        `heap after GC ${figures.heapBeforeMb.toFixed(0)} -> ${figures.heapAfterMb.toFixed(0)} MB (RSS ${figures.rssMb.toFixed(0)} MB)`,
     );
     // A fresh service with the same offline metadata as the server (the bundled snapshot).
     const snapshot = loadSnapshot();

@@ -7,8 +7,12 @@ import type { LspClient } from './lspClient';
 export interface LoadFigures {
   edits: number;
   editsPerSecond: number;
+  /** From sending to the answer during the storm: mostly the wait behind the edits and requests queued before. */
   hoverMs: { p50: number; p99: number };
   diagnosticsMs: { p50: number; p99: number };
+  /** After the storm, one keystroke then one request at a time: what a person typing would wait. */
+  settledHoverMs: { p50: number; p99: number };
+  settledDiagnosticsMs: { p50: number; p99: number };
   cancelled: number;
   /** Heap in use after a garbage collection, before and after the storm. */
   heapBeforeMb: number;
@@ -87,12 +91,30 @@ export async function storm(client: LspClient, uri: string, text: string, edits:
   }
   await Promise.all(pending);
   const seconds = (performance.now() - started) / 1000;
+  const settledHoverMs: number[] = [];
+  const settledDiagnosticsMs: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    const at = doc.positionAt(Math.floor(next() * doc.getText().length));
+    const change = { range: { start: at, end: at }, text: 'x' };
+    TextDocument.update(doc, [change], doc.version + 1);
+    void client.change(uri, doc.version, [change]);
+    const t = performance.now();
+    if (i % 2 === 0) {
+      await client.request('textDocument/hover', { textDocument: { uri }, position: doc.positionAt(Math.floor(next() * doc.getText().length)) });
+      settledHoverMs.push(performance.now() - t);
+    } else {
+      await pull();
+      settledDiagnosticsMs.push(performance.now() - t);
+    }
+  }
   const finalDiagnostics = await pull();
   return {
     edits,
     editsPerSecond: edits / seconds,
     hoverMs: { p50: percentile(hoverMs, 50), p99: percentile(hoverMs, 99) },
     diagnosticsMs: { p50: percentile(diagnosticsMs, 50), p99: percentile(diagnosticsMs, 99) },
+    settledHoverMs: { p50: percentile(settledHoverMs, 50), p99: percentile(settledHoverMs, 99) },
+    settledDiagnosticsMs: { p50: percentile(settledDiagnosticsMs, 50), p99: percentile(settledDiagnosticsMs, 99) },
     cancelled,
     heapBeforeMb: before.heapUsedMb,
     heapAfterMb: (await client.request<MemoryUsage>(MemoryUsageRequest, undefined)).heapUsedMb,
