@@ -72,9 +72,18 @@ async function screenshots(page: Page, workspace: string): Promise<string[]> {
 
   const link = page.locator('.view-line span', { hasText: '2007.06949' }).first();
   await link.waitFor({ timeout: 30_000 });
-  await link.hover();
   const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'Listed in' }).first();
-  await hover.waitFor({ state: 'visible', timeout: 30_000 });
+  // As a person would: if no hover opens (the pointer arrived while the editor was busy), move away and back.
+  for (let attempt = 1; ; attempt++) {
+    await page.mouse.move(5, 5);
+    await link.hover();
+    try {
+      await hover.waitFor({ state: 'visible', timeout: 15_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
   const text = await hover.innerText();
   if (!text.includes(PAPER_TITLE)) problems.push(`the hover widget does not show the paper's title; it shows: ${text.slice(0, 300)}`);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'hover.png') });
