@@ -53,6 +53,17 @@ function packageRunner(): string {
   return vsix;
 }
 
+/** Whether code-server says, within `timeoutMs`, that it launched the extension host (where the suite runs). */
+async function extensionHostStarted(log: string, timeoutMs: number, alive: () => boolean): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!alive()) throw new Error('code-server exited before it started an extension host');
+    if (fs.readFileSync(log, 'utf8').includes('Launched Extension Host Process')) return true;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return false;
+}
+
 async function waitForFile(file: string, timeoutMs: number, alive: () => boolean): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!fs.existsSync(file)) {
@@ -183,6 +194,12 @@ export async function main(): Promise<number> {
         if (attempt > 40 || exited) throw error;
         await new Promise((r) => setTimeout(r, 500));
       }
+    }
+    // Once in a while the page loads but the workbench never starts an extension host: load it again.
+    for (let attempt = 1; !(await extensionHostStarted(log, 90_000, () => !exited)); attempt++) {
+      if (attempt === 3) throw new Error(`code-server started no extension host after ${attempt} loads of the workbench (log: ${log})`);
+      step('no extension host yet; loading the workbench again');
+      await page.reload({ timeout: 30_000 });
     }
     step('the workbench is open; the suite runs in the extension host');
     await waitForFile(resultsFile, SUITE_TIMEOUT_MS, () => !exited);
