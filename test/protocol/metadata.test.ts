@@ -3,15 +3,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Diagnostic, DocumentDiagnosticReport, Hover } from 'vscode-languageserver-protocol';
+import type { Hover } from 'vscode-languageserver-protocol';
 import { FakeArxiv, FakeClock } from '../support/fakeArxiv';
 import { readShared } from '../support/fixtures';
 import { LspClient } from '../support/lspClient';
-
-async function pull(client: LspClient, uri: string): Promise<Diagnostic[]> {
-  const report = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
-  return report.kind === 'full' ? report.items : [];
-}
 
 describe('arXiv metadata over the protocol', () => {
   let client: LspClient;
@@ -36,7 +31,7 @@ describe('arXiv metadata over the protocol', () => {
     assert.match(value, /from the bundled snapshot/);
     assert.match(value, /Listed in: Generated content\\-based approaches \(line 158\), Audio signal processing \(line 250\)/);
     // The snapshot knows the papers renamed since the survey listed them.
-    const renamed = (await pull(client, uri)).filter((d) => d.code === 'title-mismatch').map((d) => d.range.start.line + 1);
+    const renamed = (await client.pullDiagnostics(uri)).filter((d) => d.code === 'title-mismatch').map((d) => d.range.start.line + 1);
     assert.ok(renamed.includes(80), `2304.14530 was renamed after v1; title-mismatch on ${renamed.join(', ')}`);
     await client.close(uri);
   });
@@ -83,7 +78,7 @@ describe('arXiv metadata online, against a loopback server', () => {
     assert.deepEqual(client.progress.map((p) => p.kind), ['begin', 'report', 'report', 'end']);
     assert.equal(client.progress[0]!.title, 'Fetching arXiv metadata');
     assert.equal(client.progress[2]!.message, '1/1');
-    const mismatch = (await pull(client, uri)).find((d) => d.code === 'title-mismatch');
+    const mismatch = (await client.pullDiagnostics(uri)).find((d) => d.code === 'title-mismatch');
     assert.match(String(mismatch!.message), /arXiv has "The Real Title From arXiv"/);
     await client.close(uri);
   });
@@ -94,7 +89,7 @@ describe('arXiv metadata online, against a loopback server', () => {
     fs.writeFileSync(path.join(ws, '.surveyor.json'), JSON.stringify({ arxiv: { endpoint: 'http://attacker.invalid/api' } }));
     const uri = `file://${ws}/README.md`;
     await client.open(uri, '1. x. _Doe, J._ arXiv 2023. [[paper](https://arxiv.org/abs/2305.16289)]\n');
-    await pull(client, uri);
+    await client.pullDiagnostics(uri);
     await client.until(() => client.shownMessages.some((m) => m.includes('"arxiv.endpoint" is ignored here')));
     await client.close(uri);
   });

@@ -4,17 +4,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Diagnostic, DocumentDiagnosticReport, TextEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
 import { readShared } from '../support/fixtures';
 import { LspClient } from '../support/lspClient';
 
 const SAMPLE = '# Papers\n\n1. a\n2. b\n4. c\n';
-
-async function pull(client: LspClient, uri: string): Promise<Diagnostic[]> {
-  const report = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
-  assert.equal(report.kind, 'full');
-  return report.kind === 'full' ? report.items : [];
-}
 
 describe('language server over stdio', () => {
   let client: LspClient;
@@ -41,7 +35,7 @@ describe('language server over stdio', () => {
     const uri = `file://${dir}/README.md`;
     await client.open(uri, text);
     const numbering = (all: Diagnostic[]) => all.filter((d) => d.code === 'list-numbering');
-    const diagnostics = numbering(await pull(client, uri));
+    const diagnostics = numbering(await client.pullDiagnostics(uri));
     assert.equal(diagnostics.length, 1);
     const [gap] = diagnostics;
     assert.equal(gap!.code, 'list-numbering');
@@ -59,7 +53,7 @@ describe('language server over stdio', () => {
     // Send the edits as an editor would: incremental changes, last first.
     const sorted = [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
     await client.change(uri, 2, sorted.map((e: TextEdit) => ({ range: e.range, text: e.newText })));
-    assert.deepEqual(numbering(await pull(client, uri)), []);
+    assert.deepEqual(numbering(await client.pullDiagnostics(uri)), []);
     // The server's copy equals the fixed text: renumbering again changes nothing.
     assert.equal(await client.request('surveyor/renumberAllLists', { textDocument: { uri } }), null);
     assert.equal(fixed.split('\n').length, text.split('\n').length);
@@ -70,7 +64,7 @@ describe('language server over stdio', () => {
     const text = readShared('seed', 'LLM-data-aug-survey.README.md');
     const uri = `file://${dir}/README.md`;
     await client.open(uri, text);
-    const diagnostics = await pull(client, uri);
+    const diagnostics = await client.pullDiagnostics(uri);
     const listing = diagnostics.find((d) => d.code === 'inconsistent-listing' && d.range.start.line === 215)!;
     assert.deepEqual(listing.relatedInformation!.map((r) => [r.location.uri, r.location.range.start.line + 1]), [[uri, 139]]);
     const bracket = diagnostics.find((d) => d.code === 'malformed-link')!;
@@ -101,13 +95,13 @@ describe('language server over stdio', () => {
   it('gives nothing for files that are not surveys', async () => {
     const uri = `file://${dir}/notes.md`;
     await client.open(uri, SAMPLE);
-    assert.deepEqual(await pull(client, uri), []);
+    assert.deepEqual(await client.pullDiagnostics(uri), []);
     await client.close(uri);
   });
 
   it('answers requests on unknown or closed documents with empty results, not errors', async () => {
     const uri = `file://${dir}/never-opened/README.md`;
-    assert.deepEqual(await pull(client, uri), []);
+    assert.deepEqual(await client.pullDiagnostics(uri), []);
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri },
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -130,24 +124,24 @@ describe('language server over stdio', () => {
     release();
     client.configurationGate = undefined;
     await assert.rejects(pending, (error: { code?: number }) => error.code === -32800);
-    assert.equal((await pull(client, uri)).length, 1, 'the next request is answered as usual');
+    assert.equal((await client.pullDiagnostics(uri)).length, 1, 'the next request is answered as usual');
     await client.close(uri);
   });
 
   it('re-reads settings when they change and asks the editor to refresh diagnostics', async () => {
     const uri = `file://${dir}/settings/README.md`;
     await client.open(uri, SAMPLE);
-    assert.equal((await pull(client, uri))[0]!.severity, 2);
+    assert.equal((await client.pullDiagnostics(uri))[0]!.severity, 2);
     const refreshes = client.refreshes;
     client.settings = { arxiv: { online: false }, rules: { 'list-numbering': 'error' } };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await client.until(() => client.refreshes > refreshes);
-    assert.equal((await pull(client, uri))[0]!.severity, 1);
+    assert.equal((await client.pullDiagnostics(uri))[0]!.severity, 1);
 
     client.settings = { arxiv: { online: false }, numbering: { style: 'roman' } };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await client.until(() => client.refreshes > refreshes + 1);
-    assert.equal((await pull(client, uri)).length, 1, 'the defaults apply where a setting is wrong');
+    assert.equal((await client.pullDiagnostics(uri)).length, 1, 'the defaults apply where a setting is wrong');
     await client.until(() => client.shownMessages.some((m) => m.includes('"numbering.style" must be one of sequential, ones')));
     client.settings = { arxiv: { online: false } };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
@@ -162,11 +156,11 @@ describe('language server over stdio', () => {
       await other.initialize({ rootPath: ws });
       const uri = `file://${ws}/README.md`;
       await other.open(uri, SAMPLE);
-      assert.deepEqual(await pull(other, uri), []);
+      assert.deepEqual(await other.pullDiagnostics(uri), []);
       fs.writeFileSync(path.join(ws, '.surveyor.json'), '{ not json');
       await other.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${ws}/.surveyor.json`, type: 2 }] });
       await other.until(() => other.refreshes > 0);
-      assert.equal((await pull(other, uri)).length, 1, 'defaults apply');
+      assert.equal((await other.pullDiagnostics(uri)).length, 1, 'defaults apply');
       await other.until(() => other.shownMessages.some((m) => m.includes(`${path.join(ws, '.surveyor.json')}: not valid JSON`)));
     } finally {
       await other.stop();

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CancellationTokenSource, type Diagnostic, type DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource, type Diagnostic } from 'vscode-languageserver-protocol';
 import { MemoryUsageRequest, type MemoryUsage } from '../../shared/protocol';
 import type { LspClient } from './lspClient';
 
@@ -48,10 +48,7 @@ export async function storm(client: LspClient, uri: string, text: string, edits:
   const next = random(seed);
   let doc = TextDocument.create(uri, 'markdown', 1, text);
   await client.open(uri, text, 1);
-  const pull = async () => {
-    const report = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
-    return report.kind === 'full' ? report.items : [];
-  };
+  const pull = () => client.pullDiagnostics(uri);
   // Warm every path the storm takes once, so that the baseline is the server at work, not before its first hover.
   await pull();
   await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 80, character: 60 } });

@@ -7,6 +7,8 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   type ClientCapabilities,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
@@ -109,6 +111,13 @@ export class LspClient {
 
   request<R>(method: string, params: unknown): Promise<R> {
     return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  /** The document's diagnostics, pulled (`textDocument/diagnostic`); the server always answers a full report. */
+  async pullDiagnostics(uri: string): Promise<Diagnostic[]> {
+    const report = await this.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
+    if (report.kind !== 'full') throw new Error(`expected a full diagnostic report for ${uri}, got "${report.kind}"`);
+    return report.items;
   }
 
   /** Resolves once `predicate` holds, re-checked on each message from the server. */
