@@ -101,7 +101,11 @@ async function screenshots(page: Page, workspace: string): Promise<string[]> {
   await page.keyboard.press('Escape');
 
   await runCommand(page, 'Explorer: Focus on Outline View');
-  await page.locator('.outline-pane .monaco-list-row').first().waitFor({ timeout: 30_000 });
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 30_000 });
+  // Give the outline the side bar's height: fold the folder's own section. The outline follows the
+  // cursor (on an entry of "Generated content-based approaches"), so the survey's tree opens down to it.
+  await page.locator('.pane-header', { hasText: /^survey$/i }).first().click();
+  await page.locator('.outline-pane .monaco-list-row').nth(8).waitFor({ timeout: 30_000 });
   await page.screenshot({ path: path.join(SCREENSHOTS, 'outline.png') });
 
   // A new "#### " heading under "### Computer Vision": the category completion.
