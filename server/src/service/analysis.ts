@@ -1,5 +1,6 @@
 import type { SurveyorSettings } from '../../../shared/settings';
-import { ChunkFindings, asFinding, type ChunkFindingsContext, type Finding, type RankedFinding } from './chunkFindings';
+import { ChunkFindings, type ChunkFindingsContext, type RankedFinding } from './chunkFindings';
+import { asFinding, type Finding } from './finding';
 import type { MetadataSource } from './metadata';
 import type { CachedChunk } from './model/chunkCache';
 import type { PlacedChunk, ParsedSurvey } from './model/parsedSurvey';
@@ -9,8 +10,6 @@ import { PaperIndex, type ChunkPlace } from './rules/listings';
 import type { RuleFinding } from './rules/rule';
 import { SurveyTally } from './rules/surveyFacts';
 import { isSuppressed } from './suppressions';
-
-export { SOURCE, type Finding } from './chunkFindings';
 
 /** A chunk where it stands in the document, with the analysis's findings on it. */
 interface Place extends ChunkPlace {

@@ -1,36 +1,14 @@
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import type { RuleCode, Severity, SurveyorSettings } from '../../../shared/settings';
+import type { SurveyorSettings } from '../../../shared/settings';
+import { asFinding, type Finding } from './finding';
 import type { CachedChunk } from './model/chunkCache';
 import { Placements, comparePositions } from './model/positions';
 import { RULES } from './rules';
-import type { ChunkRule, ChunkRuleContext, Fix, RuleFinding } from './rules/rule';
-
-/** A diagnostic with the fixes that repair it. */
-export interface Finding {
-  diagnostic: Diagnostic;
-  fixes: Fix[];
-}
+import type { ChunkRule, ChunkRuleContext, RuleFinding } from './rules/rule';
 
 /** A finding with the index of its rule in `RULES`: findings at one position go in rule order. */
 export interface RankedFinding {
   finding: Finding;
   rule: number;
-}
-
-export const SOURCE = 'surveyor';
-
-const LSP_SEVERITY: Record<Exclude<Severity, 'off'>, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  info: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
-
-/** A rule's finding as the editor gets it: with source, code and the configured severity. */
-export function asFinding(finding: RuleFinding, code: RuleCode, settings: SurveyorSettings): Finding {
-  const diagnostic: Diagnostic = { range: finding.range, severity: LSP_SEVERITY[settings.rules[code] as Exclude<Severity, 'off'>], source: SOURCE, code, message: finding.message };
-  if (finding.relatedInformation) diagnostic.relatedInformation = finding.relatedInformation;
-  return { diagnostic, fixes: finding.fixes };
 }
 
 export interface ChunkFindingsContext extends ChunkRuleContext {

@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { CodeActionKinds } from '../../../shared/protocol';
-import type { Finding } from './analysis';
+import type { Finding } from './finding';
 import { rangesTouch } from './model/positions';
 
 /**

@@ -19,7 +19,8 @@ import {
 } from 'vscode-languageserver-types';
 import { ServerCommands, type InsertPaperArgs } from '../../../shared/protocol';
 import type { SurveyorSettings } from '../../../shared/settings';
-import { SurveyAnalysis, type Finding } from './analysis';
+import { SurveyAnalysis } from './analysis';
+import type { Finding } from './finding';
 import { arxivRefsInLine } from './arxivRefs';
 import { arxivRefAt, hover } from './hover';
 import { codeActions } from './codeActions';

@@ -64,7 +64,7 @@ export function blockModel(text: string, open: OpenBlock): ChunkModel {
  * closing line, or of the blank line that ends it), searching from `from`, a
  * line start inside it; the text's length if it never closes.
  */
-export function blockEnd(text: string, from: number, open: OpenBlock): number {
+function blockEnd(text: string, from: number, open: OpenBlock): number {
   switch (open.kind) {
     case 'fence': {
       for (let at = from; at < text.length; ) {

@@ -68,8 +68,3 @@ export type Rule = ChunkRule | DocumentRule;
 export function relatedAt(uri: string, range: Range, message: string): DiagnosticRelatedInformation {
   return { location: { uri, range }, message };
 }
-
-/** The 1-based line of a range, as messages show it. */
-export function lineOf(range: Range): number {
-  return range.start.line + 1;
-}
