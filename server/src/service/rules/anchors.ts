@@ -43,10 +43,16 @@ export class AnchorTargets {
 
   /** A typo of a few characters, and only when one heading is clearly the nearest. */
   private closestHeading(fragment: string): AnchorResolution {
-    const near = closest(fragment.toLowerCase(), this.slugs.keys(), Math.max(2, Math.floor(fragment.length / 4)));
-    if (near?.unique) return { kind: 'closest', target: near.candidate, section: this.slugs.get(near.candidate)!, distance: near.distance };
-    return { kind: 'none' };
+    const answers = (this.closestAnswers ??= closestAnswersFor([...this.slugs.keys()]));
+    let near = answers.get(fragment);
+    if (near === undefined) {
+      const found = closest(fragment.toLowerCase(), this.slugs.keys(), Math.max(2, Math.floor(fragment.length / 4)));
+      answers.set(fragment, (near = found?.unique ? { target: found.candidate, distance: found.distance } : null));
+    }
+    return near ? { kind: 'closest', target: near.target, section: this.slugs.get(near.target)!, distance: near.distance } : { kind: 'none' };
   }
+
+  private closestAnswers: Map<string, { target: string; distance: number } | null> | undefined;
 
   /** The section a fragment leads to, leniently: the table of contents meant it even when misspelled. */
   sectionMeant(ref: AnchorRef): Section | undefined {
@@ -62,6 +68,24 @@ export class AnchorTargets {
 }
 
 const made = new WeakMap<SurveyOutline['sections'], AnchorTargets>();
+
+/**
+ * The closest slug to each misspelled fragment, kept per list of slugs: an
+ * Enter above the headings makes a new outline but leaves their names as
+ * they were, and the search compares a fragment with every heading.
+ */
+const closestBySlugs = new Map<string, Map<string, { target: string; distance: number } | null>>();
+
+function closestAnswersFor(slugs: string[]): Map<string, { target: string; distance: number } | null> {
+  const key = slugs.join('\n');
+  let answers = closestBySlugs.get(key);
+  if (!answers) {
+    // A few lists of slugs (a few open surveys, a heading being typed) are worth keeping; more are garbage.
+    if (closestBySlugs.size >= 4) closestBySlugs.delete(closestBySlugs.keys().next().value!);
+    closestBySlugs.set(key, (answers = new Map()));
+  }
+  return answers;
+}
 
 function decodeFragment(fragment: string): string {
   try {

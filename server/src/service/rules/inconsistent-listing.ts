@@ -62,16 +62,26 @@ const differences = new GroupFindings<Differences>(
   },
   ({ compared, notes }, all, uri) => {
     if (notes.size === 0) return [];
+    // Each listing is pointed at from the findings on the others: made once, shared by them.
+    const named = compared.slice(0, MAX_NAMED + 1);
+    const related = new Map(named.map((i) => {
+      const o = all[i]!;
+      return [i, relatedAt(uri, o.place(o.entry.title?.range ?? o.entry.range), `Also listed${o.section ? ` under "${o.section.text}"` : ''}`)];
+    }));
+    const lines = new Map<number[], string>();
+    const linesOf = (elsewhere: number[]) => {
+      let text = lines.get(elsewhere);
+      if (text === undefined) lines.set(elsewhere, (text = describeLines(elsewhere.map((i) => all[i]!))));
+      return text;
+    };
     const findings: RuleFinding[] = [];
     for (const index of compared) {
       const found = notes.get(index);
       if (!found) continue;
-      const listing = all[index]!;
-      const others = compared.filter((i) => i !== index).slice(0, MAX_NAMED).map((i) => all[i]!);
       findings.push({
-        range: listing.place(found[0]!.range),
-        message: `Listed differently elsewhere: ${found.map((n) => `${n.text} on ${describeLines(n.elsewhere.map((i) => all[i]!))}`).join('; ')}.`,
-        relatedInformation: others.map((o) => relatedAt(uri, o.place(o.entry.title?.range ?? o.entry.range), `Also listed${o.section ? ` under "${o.section.text}"` : ''}`)),
+        range: all[index]!.place(found[0]!.range),
+        message: `Listed differently elsewhere: ${found.map((n) => `${n.text} on ${linesOf(n.elsewhere)}`).join('; ')}.`,
+        relatedInformation: named.filter((i) => i !== index).slice(0, MAX_NAMED).map((i) => related.get(i)!),
         fixes: [],
       });
     }

@@ -28,6 +28,7 @@ export const tocMissingHeading = outlineRule('toc-missing-heading', (outline, { 
     maxDepth = Math.max(maxDepth, s.depth ?? s.level);
   }
   const tocStart = outline.anchors[0]!.range;
+  const toc = [relatedAt(uri, tocStart, 'The table of contents')];
   const findings: RuleFinding[] = [];
   for (const section of outline.sections) {
     if (section.kind !== 'heading' || linked.has(section) || !section.slug) continue;
@@ -35,7 +36,7 @@ export const tocMissingHeading = outlineRule('toc-missing-heading', (outline, { 
     findings.push({
       range: section.textRange,
       message: `Heading "${section.text}" is not in the table of contents: expected a link to #${section.slug} there.`,
-      relatedInformation: [relatedAt(uri, tocStart, 'The table of contents')],
+      relatedInformation: toc,
       fixes: [],
     });
   }
