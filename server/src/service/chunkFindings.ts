@@ -24,6 +24,10 @@ interface Basis {
   surveyKey: string | undefined;
 }
 
+function sameBasis(a: Basis, b: Basis): boolean {
+  return a.settings === b.settings && a.metadataGeneration === b.metadataGeneration && a.surveyKey === b.surveyKey;
+}
+
 /**
  * The findings of every chunk rule on one chunk, kept until its text, the
  * settings or what a rule reads changes: a keystroke re-checks the chunk it
@@ -40,10 +44,8 @@ export class ChunkFindings {
 
   /** The findings at `firstLine`, top to bottom (rule order breaking ties). */
   at(firstLine: number, context: ChunkFindingsContext): RankedFinding[] {
-    const merged = this.merged;
-    if (merged && merged.settings === context.settings && merged.metadataGeneration === context.metadataGeneration && merged.surveyKey === context.survey.key) {
-      return merged.placements.at(firstLine);
-    }
+    const basis: Basis = { settings: context.settings, metadataGeneration: context.metadataGeneration, surveyKey: context.survey.key };
+    if (this.merged && sameBasis(this.merged, basis)) return this.merged.placements.at(firstLine);
     // Findings are made in the chunk's own lines (line 0 is its first); `Placements` moves them where it stands.
     const ranked: RankedFinding[] = [];
     RULES.forEach((rule, index) => {
@@ -51,7 +53,7 @@ export class ChunkFindings {
       for (const finding of this.findingsOf(rule, context)) ranked.push({ finding: asFinding(finding, rule.code, context.settings), rule: index });
     });
     ranked.sort((a, b) => comparePositions(a.finding.diagnostic.range.start, b.finding.diagnostic.range.start) || a.rule - b.rule);
-    this.merged = { settings: context.settings, metadataGeneration: context.metadataGeneration, surveyKey: context.survey.key, placements: new Placements(ranked) };
+    this.merged = { ...basis, placements: new Placements(ranked) };
     return this.merged.placements.at(firstLine);
   }
 
@@ -63,7 +65,7 @@ export class ChunkFindings {
       surveyKey: rule.reads?.survey ? context.survey.key : undefined,
     };
     const known = this.perRule.get(rule);
-    if (known && known.settings === basis.settings && known.metadataGeneration === basis.metadataGeneration && known.surveyKey === basis.surveyKey) return known.findings;
+    if (known && sameBasis(known, basis)) return known.findings;
     const findings = this.check(rule, context);
     this.perRule.set(rule, { ...basis, findings });
     return findings;

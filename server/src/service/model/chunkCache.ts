@@ -81,7 +81,7 @@ export class ChunkCache {
   private delta = 0;
   /** The chunks this parse has handed out, and where each starts: each stands once in a document, however often its text does. */
   private used = new Map<CachedChunk, number>();
-  /** The pieces of chunks that swallow headings (`swallowingBlocks.ts`), by their text. */
+  /** The pieces chunks are read from (`listPieces.ts`, `swallowingBlocks.ts`), by their text. */
   private readonly pieceModels = new Map<string, { own: string; model: ChunkModel }>();
   private usedPieces = new Set<string>();
   /** The pieces read for the chunk being made. */
@@ -99,21 +99,14 @@ export class ChunkCache {
   }
 
   /**
-   * The chunk for `text` starting at `start`. Within one parse a chunk is
-   * handed out once: two sections with the same text are two places, and
-   * what is derived from a chunk (its entries as listings) must tell them apart.
+   * The chunk for `text` starting at `start`, made by `read` (Markdown in
+   * pieces, by default) unless kept. Within one parse a chunk is handed out
+   * once: two sections with the same text are two places, and what is derived
+   * from a chunk (its entries as listings) must tell them apart.
    */
-  get(start: number, text: string): CachedChunk {
+  get(start: number, text: string, read: () => ChunkModel = () => this.pieces.markdown(text)): CachedChunk {
     let chunk = this.find(start, text);
-    if (!chunk || this.used.has(chunk)) chunk = this.made(text, this.pieces.markdown(text));
-    this.use(chunk, start);
-    return chunk;
-  }
-
-  /** The chunk for `text` (at `start`), which swallows headings: made from its pieces' joined `model` unless kept. */
-  joined(start: number, text: string, model: ChunkModel): CachedChunk {
-    let chunk = this.find(start, text);
-    if (!chunk || this.used.has(chunk)) chunk = this.made(text, model);
+    if (!chunk || this.used.has(chunk)) chunk = this.made(text, read());
     this.use(chunk, start);
     return chunk;
   }

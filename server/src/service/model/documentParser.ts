@@ -18,9 +18,10 @@ export class ParseCancelledError extends Error {
 }
 
 /**
- * Parses a survey incrementally. The text is cut into chunks at top-level ATX
- * headings; each chunk is parsed once and kept, keyed by its text, so an edit
- * re-parses only the chunk it touches. A chunk whose last block stays open (an
+ * Parses a survey incrementally. The text is cut into chunks at every ATX
+ * heading that starts a line; each chunk is parsed once (long lists in pieces,
+ * `listPieces.ts`) and kept, keyed by its text, so an edit re-parses only what
+ * it touches. A chunk whose last block stays open (an
  * unclosed code fence, an HTML block) runs on to where that block closes
  * (read in pieces: `swallowingBlocks.ts`), so the chunks always give the same
  * model as parsing the whole text at once.
@@ -48,7 +49,7 @@ export class IncrementalParser {
       if (open && next < boundaries.length) {
         // The open block swallows the headings up to where it closes: the chunk runs on past that point.
         const swallowing = swallowingChunk(text, start, open, boundaries, next, this.cache.pieces);
-        chunk = this.cache.joined(start, text.slice(start, swallowing.end), swallowing.model);
+        chunk = this.cache.get(start, text.slice(start, swallowing.end), swallowing.join);
         next = swallowing.next;
       }
       chunks.push({ chunk, firstLine: line });

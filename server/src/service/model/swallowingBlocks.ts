@@ -18,8 +18,9 @@ export interface PieceSource {
  * is read in pieces: the Markdown before the block, the block itself, the
  * Markdown after it, and so on while a piece ends in another open block.
  * Each piece starts a fresh block at the top level, so the pieces read as the
- * whole would. Returns the pieces' models, and the index of the first heading
- * boundary after the chunk.
+ * whole would. Returns where the chunk ends, the index of the first heading
+ * boundary after it, and how to join its pieces (only needed if the chunk is
+ * not kept already).
  */
 export function swallowingChunk(
   text: string,
@@ -28,7 +29,7 @@ export function swallowingChunk(
   boundaries: readonly number[],
   next: number,
   pieces: PieceSource,
-): { model: ChunkModel; end: number; next: number } {
+): { join: () => ChunkModel; end: number; next: number } {
   const models: { from: number; model: ChunkModel }[] = [];
   let pieceStart = start;
   let segmentEnd = boundaries[next]!;
@@ -39,11 +40,11 @@ export function swallowingChunk(
     models.push({ from: opener - start, model: pieces.block(text.slice(opener, end), open) });
     while (next < boundaries.length && boundaries[next]! < end) next++;
     const restEnd = boundaries[next] ?? text.length;
-    if (end >= restEnd) return { model: joinPieces(models, false), end, next };
+    if (end >= restEnd) return { join: () => joinPieces(models, false), end, next };
     const rest = pieces.markdown(text.slice(end, restEnd));
     if (!rest.openAtEnd || next >= boundaries.length) {
       models.push({ from: end - start, model: rest });
-      return { model: joinPieces(models, false), end: restEnd, next };
+      return { join: () => joinPieces(models, false), end: restEnd, next };
     }
     pieceStart = end;
     open = rest.openAtEnd;
