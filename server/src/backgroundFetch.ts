@@ -32,8 +32,9 @@ export class BackgroundFetch {
 
   constructor(private readonly options: BackgroundFetchOptions) {}
 
+  /** Whether the document's settings let Surveyor ask arXiv (a question only: the store is set up when it fetches). */
   online(uri: string): boolean {
-    return this.configure(uri);
+    return this.options.settingsFor(uri).arxiv.online;
   }
 
   /** Looks at the document's ids once typing settles. */

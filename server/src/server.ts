@@ -10,6 +10,7 @@ import {
   createConnection,
   type Connection,
   type InitializeResult,
+  type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -29,7 +30,7 @@ import { DEFAULT_ARXIV_ENDPOINT } from '../../shared/settings';
 import { BackgroundFetch } from './backgroundFetch';
 import { createMetadata, defaultCacheDir, type Metadata } from './metadata/setup';
 import { runSafe } from './runSafe';
-import { parseArxivReference } from './service/model/arxivId';
+import { insertPaperCommand } from './insertPaperCommand';
 import { taxonomyLoader } from './taxonomyFile';
 import { SurveyorLanguageService } from './service/languageService';
 import { SettingsStore } from './settingsStore';
@@ -225,31 +226,17 @@ connection.onExecuteCommand((params) =>
   runSafe(log, 'command', undefined, undefined, async () => {
     if (params.command !== ServerCommands.insertPaper) return;
     const args = params.arguments?.[0] as InsertPaperArgs | undefined;
-    const message = args ? await insertPaper(args) : 'Surveyor: Insert Paper from arXiv needs a document and a position.';
+    const deps = {
+      service,
+      metadata,
+      background,
+      surveyDocument,
+      applyEdits: (label: string, uri: string, edits: TextEdit[]) => connection.workspace.applyEdit({ label, edit: { changes: { [uri]: edits } } }),
+    };
+    const message = args ? await insertPaperCommand(deps, args) : 'Surveyor: Insert Paper from arXiv needs a document and a position.';
     if (message) void connection.window.showInformationMessage(message);
   }),
 );
-
-/** Inserts the paper at the position, fetching its metadata first if needed; returns what to tell the user when it does not. */
-async function insertPaper(args: InsertPaperArgs): Promise<string | undefined> {
-  const document = await surveyDocument(args.uri);
-  if (!document) return 'Surveyor: papers are inserted into survey files only (setting surveyor.files).';
-  const ref = parseArxivReference(String(args.reference ?? ''));
-  if (!ref) return `Surveyor: "${String(args.reference)}" is not an arXiv id or URL.`;
-  let state = metadata.store.lookup(ref.id);
-  if (state.kind !== 'known' && background.online(document.uri)) {
-    await background.fetchAndWait(document.uri, [ref.id]);
-    state = metadata.store.lookup(ref.id);
-  }
-  if (state.kind !== 'known') {
-    const why = state.kind === 'missing' ? state.reason : background.online(document.uri) ? 'arXiv could not be reached' : 'surveyor.arxiv.online is off and the paper is not in the snapshot or cache';
-    return `Surveyor: no metadata for arXiv ${ref.id}: ${why}.`;
-  }
-  const result = service.getInsertPaper(document, args.position, state.record);
-  if (result.kind === 'message') return `Surveyor: ${result.message}`;
-  const applied = await connection.workspace.applyEdit({ label: `Insert arXiv ${ref.id}`, edit: { changes: { [document.uri]: result.edits } } });
-  return applied.applied ? undefined : `Surveyor: the editor did not apply the edit${applied.failureReason ? ` (${applied.failureReason})` : ''}.`;
-}
 
 // Clients without pull diagnostics get them pushed, a moment after typing stops.
 const pushTimers = new Map<string, NodeJS.Timeout>();

@@ -7,7 +7,7 @@ import { SurveyorLanguageService } from '../../server/src/service/languageServic
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 /** `../shared` beside the repository: the reference survey and real lists, when present. */
-export const SHARED = path.resolve(ROOT, '..', 'shared');
+const SHARED = path.resolve(ROOT, '..', 'shared');
 export const REFERENCE_SURVEY = path.join(SHARED, 'seed', 'LLM-data-aug-survey.README.md');
 
 export function readShared(...parts: string[]): string {
@@ -47,9 +47,4 @@ export function settingsWith(change: (s: SurveyorSettings) => void = () => {}): 
 /** A service with fixed settings and a logger that fails the test on any log line (rules must not throw). */
 export function service(settings: SurveyorSettings = defaultSettings(), logs: string[] = []): SurveyorLanguageService {
   return new SurveyorLanguageService({ settings: { settingsFor: () => settings }, logger: { log: (m) => logs.push(m) } });
-}
-
-/** The text a range covers. */
-export function textAt(doc: TextDocument, range: { start: Position; end: Position }): string {
-  return doc.getText(range);
 }

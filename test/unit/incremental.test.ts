@@ -5,6 +5,7 @@ import { IncrementalParser, parseWhole } from '../../server/src/service/model/do
 import { editArb, apply } from '../support/edits';
 import { corpusFiles, dedent, readShared } from '../support/fixtures';
 import * as fs from 'node:fs';
+import { PROPERTY_RUNS } from '../support/propertyRuns';
 
 function assertSameAsWhole(parser: IncrementalParser, text: string): void {
   assert.deepStrictEqual(parser.parse(text).model, parseWhole(text));
@@ -65,7 +66,7 @@ describe('incremental parsing', () => {
       fc.property(text, (t) => {
         assert.deepStrictEqual(new IncrementalParser().parse(t).model, parseWhole(t));
       }),
-      { numRuns: Number(process.env.SURVEYOR_PROPERTY_RUNS ?? 30) * 5 },
+      { numRuns: PROPERTY_RUNS * 5 },
     );
     for (const file of corpusFiles()) {
       const t = fs.readFileSync(file, 'utf8');
@@ -85,7 +86,7 @@ describe('incremental parsing', () => {
           assertSameAsWhole(parser, text);
         }
       }),
-      { numRuns: Number(process.env.SURVEYOR_PROPERTY_RUNS ?? 30) },
+      { numRuns: PROPERTY_RUNS },
     );
   });
 });

@@ -8,6 +8,7 @@ import type { MetadataSource } from '../../server/src/service/metadata';
 import { defaultSettings, type SurveyorSettings } from '../../shared/settings';
 import { apply, editArb } from '../support/edits';
 import { readShared } from '../support/fixtures';
+import { PROPERTY_RUNS } from '../support/propertyRuns';
 
 /**
  * The analysis keeps what it worked out per chunk and per group of listings
@@ -70,7 +71,7 @@ describe('incremental analysis', () => {
           assert.deepEqual(followed.getRenumberAllListsEdits(doc), fresh.getRenumberAllListsEdits(doc));
         }
       }),
-      { numRuns: Number(process.env.SURVEYOR_PROPERTY_RUNS ?? 30) },
+      { numRuns: PROPERTY_RUNS },
     );
   });
 

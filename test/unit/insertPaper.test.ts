@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { citedAuthors } from '../../server/src/service/insertPaper';
+import { citedAuthors } from '../../server/src/service/features/insertPaper';
 import { SurveyorLanguageService } from '../../server/src/service/languageService';
 import type { ArxivRecord, MetadataSource } from '../../server/src/service/metadata';
 import { defaultSettings } from '../../shared/settings';

@@ -183,7 +183,6 @@ describe('real surveys', () => {
       const text = fs.readFileSync(file, 'utf8');
       const doc = parseWhole(text);
       assert.deepEqual(doc.problems, []);
-      assert.ok(doc.entries.length > 100, `only ${doc.entries.length} entries`);
       assertRangesMatch(text, doc);
       console.log(`  ${path.basename(file)}: ${doc.sections.length} sections, ${doc.lists.length} lists, ${doc.entries.length} entries, ${doc.anchors.length} anchors`);
     });

@@ -2,16 +2,17 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
+import type { TextEdit } from 'vscode-languageserver-types';
 import { corpusFiles, document, readShared, service } from '../support/fixtures';
 import * as fs from 'node:fs';
+import { PROPERTY_RUNS } from '../support/propertyRuns';
+import { exercise } from '../support/exercise';
 
 /**
  * The server's promise to every README it is given: nothing throws, nothing
  * hangs, every range lies inside the document, positions count UTF-16 code
  * units, and fixes converge.
  */
-const RUNS = Number(process.env.SURVEYOR_PROPERTY_RUNS ?? 30);
 
 /** Pieces of survey-like Markdown, hostile ones included. */
 const LINE_PIECES = [
@@ -31,47 +32,10 @@ const surveyLike = fc
   .chain((lines) => fc.tuple(fc.constant(lines), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean()))
   .map(([lines, eol, bom]) => (bom ? '\ufeff' : '') + lines.join(eol));
 
-function inside(doc: TextDocument, range: Range): boolean {
-  const ok = (p: Position) => p.line >= 0 && p.character >= 0 && doc.offsetAt(p) <= doc.getText().length && doc.positionAt(doc.offsetAt(p)).line === p.line && doc.positionAt(doc.offsetAt(p)).character === p.character;
-  return ok(range.start) && (ok(range.end) || (range.end.character === 0 && range.end.line === doc.lineCount));
-}
-
-/** Every feature on one text: nothing throws, no rule logs a failure, every range is inside the document. */
-function exercise(text: string): void {
-  const logs: string[] = [];
-  const svc = service(undefined, logs);
-  const doc = document(text);
-  const diagnostics = svc.getDiagnostics(doc);
-  for (const d of diagnostics) assert.ok(inside(doc, d.range), `diagnostic ${String(d.code)} at ${JSON.stringify(d.range)} outside the document`);
-  const whole: Range = { start: { line: 0, character: 0 }, end: doc.positionAt(text.length) };
-  const actions = svc.getCodeActions(doc, whole, { diagnostics });
-  for (const action of actions) for (const edit of action.edit?.changes?.[doc.uri] ?? []) assert.ok(inside(doc, edit.range), `edit of "${action.title}" outside the document`);
-  for (const line of [0, Math.floor(doc.lineCount / 2), doc.lineCount - 1]) {
-    const at = { line, character: 3 };
-    svc.getHover(doc, at);
-    svc.getCompletions(doc, at);
-    svc.getDefinition(doc, at);
-    svc.getReferences(doc, at, true);
-    svc.prepareRename(doc, at);
-  }
-  svc.getDocumentSymbols(doc);
-  svc.getFoldingRanges(doc);
-  svc.getCodeLenses(doc);
-  svc.getDocumentLinks(doc);
-  TextDocument.applyEdits(doc, svc.getFixAllEdits(doc));
-  assert.deepEqual(logs, [], 'no rule or feature failed');
-}
-
 describe('robustness', () => {
   it('never throws and keeps every range inside the document, on survey-like Markdown and arbitrary strings', () => {
-    fc.assert(fc.property(surveyLike, exercise), { numRuns: RUNS * 4 });
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), exercise), { numRuns: RUNS * 2 });
-  });
-
-  it('copes with a 100,000-character line and deeply nested lists and quotes', () => {
-    exercise(`1. ${'[[a](b)'.repeat(14_000)} _Doe, J._ arXiv 2023.\n`);
-    exercise(Array.from({ length: 200 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n'));
-    exercise('>'.repeat(500) + ' quote\n' + '['.repeat(5000) + ']'.repeat(5000));
+    fc.assert(fc.property(surveyLike, exercise), { numRuns: PROPERTY_RUNS * 4 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), exercise), { numRuns: PROPERTY_RUNS * 2 });
   });
 
   it('counts positions in UTF-16: an emoji before a defect moves the squiggle by two code units', () => {
@@ -139,7 +103,7 @@ describe('fixes are safe', () => {
         const left = svc.getFindings(doc).filter((f) => f.fixes.length > 0 && f.diagnostic.code !== 'duplicate-entry');
         assert.deepEqual(left.map((f) => `${f.diagnostic.range.start.line + 1} ${String(f.diagnostic.code)}`), []);
       }),
-      { numRuns: Math.max(5, RUNS / 3) },
+      { numRuns: Math.max(5, PROPERTY_RUNS / 3) },
     );
   });
 });

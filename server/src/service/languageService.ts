@@ -19,24 +19,29 @@ import {
 } from 'vscode-languageserver-types';
 import { ServerCommands, type InsertPaperArgs } from '../../../shared/protocol';
 import type { SurveyorSettings } from '../../../shared/settings';
-import { SurveyAnalysis } from './analysis';
-import type { Finding } from './finding';
-import { arxivRefsInLine } from './arxivRefs';
-import { arxivRefAt, hover } from './hover';
-import { codeActions } from './codeActions';
-import { complete } from './completion';
-import { foldingRanges, selectionRanges } from './folding';
-import { codeLenses, documentLinks } from './lenses';
-import { definition, references } from './navigation';
-import { prepareRename, rename } from './rename';
-import { documentSymbols, workspaceSymbols } from './symbols';
+import { SurveyAnalysis } from './engine/analysis';
+import type { Finding } from './engine/finding';
+import { arxivRefsInLine } from './model/arxivRefs';
+import { arxivRefAt, hover } from './features/hover';
+import { codeActions } from './features/codeActions';
+import { complete } from './features/completion';
+import { foldingRanges } from './features/folding';
+import { selectionRanges } from './features/selectionRanges';
+import { codeLenses } from './features/codeLenses';
+import { documentLinks } from './features/documentLinks';
+import { definition } from './features/definition';
+import { references } from './features/references';
+import { prepareRename, rename } from './features/rename';
+import { documentSymbols } from './features/documentSymbols';
+import { workspaceSymbols } from './features/workspaceSymbols';
 import { SHIPPED_TAXONOMY, type Taxonomy } from './taxonomy';
-import { bareArxivLine, insertPaper, type InsertResult } from './insertPaper';
+import { bareArxivLine, insertPaper, type InsertResult } from './features/insertPaper';
 import { NO_METADATA, type ArxivRecord, type MetadataSource } from './metadata';
 import { IncrementalParser, type Cancellation } from './model/documentParser';
 import { ParsedSurvey } from './model/parsedSurvey';
 import { shiftRange } from './model/positions';
 import type { SurveyDocument } from './model/types';
+import { RULES } from './rules';
 import { planNumbering, renumberFix } from './rules/list-numbering';
 import { mergeEdits, mergeFixEdits } from './textEdits';
 
@@ -253,7 +258,7 @@ export class SurveyorLanguageService {
 
   private analyser(uri: string): SurveyAnalysis {
     let analyser = this.analysers.get(uri);
-    if (!analyser) this.analysers.set(uri, (analyser = new SurveyAnalysis()));
+    if (!analyser) this.analysers.set(uri, (analyser = new SurveyAnalysis(RULES)));
     return analyser;
   }
 

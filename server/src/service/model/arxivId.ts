@@ -18,9 +18,6 @@ const ID_WITH_VERSION = String.raw`(${NEW_ID}|${OLD_ID})(?:v(\d+))?`;
 const ARXIV_HOST = /^(?:(?:www|export|browse|web3)\.)?arxiv\.org$|^ar5iv(?:\.labs)?\.arxiv\.org$|^ar5iv\.org$/i;
 const PATH = new RegExp(String.raw`^/(?:abs|pdf|html|format|ps)/${ID_WITH_VERSION}(?:\.pdf)?/?$`);
 
-/** `arXiv:2401.15422` or `arXiv:hep-th/9901001v2` in prose. */
-export const ARXIV_IN_TEXT = new RegExp(String.raw`\barXiv:${ID_WITH_VERSION}`, 'gi');
-
 /** The arXiv id a URL names, or undefined when it names none. */
 export const parseArxivUrl = memoizeString(parseArxivUrlOnce);
 

@@ -32,9 +32,14 @@ function identityOf(entry: Entry): string | undefined {
 
 const PAPER_LABELS = /^(?:paper|pdf|arxiv|abs|doi|link|article)$/i;
 
+/** Whether a link label names the paper itself (`paper`, `pdf`, `arXiv` …). */
+export function isPaperLabel(label: string): boolean {
+  return PAPER_LABELS.test(label.trim());
+}
+
 /** The link that points at the paper itself: one labelled so, else the only link there is. */
 export function paperLink(entry: Entry): Link | undefined {
-  return entry.links.find((l) => PAPER_LABELS.test(l.label.text.trim())) ?? (entry.links.length === 1 ? entry.links[0] : undefined);
+  return entry.links.find((l) => isPaperLabel(l.label.text)) ?? (entry.links.length === 1 ? entry.links[0] : undefined);
 }
 
 /** `10.1145/3580305.3599256` from `https://doi.org/…`, `https://dl.acm.org/doi/…` and the like, lower-cased as DOIs compare. */

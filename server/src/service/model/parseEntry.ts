@@ -1,6 +1,7 @@
 import type { Link as MdLink, ListItem as MdListItem, Paragraph, PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseArxivUrl } from './arxivId';
+import { isPaperLabel } from './identity';
 import { scanLinks } from './linkSyntax';
 import type { PositionMapper } from './positions';
 import type { ArxivRef, Entry, Link, Span } from './types';
@@ -18,8 +19,6 @@ import type { ArxivRef, Entry, Link, Span } from './types';
  * italic author list, a bold title or a `[[paper](url)]` group. Other items
  * (news, tables of contents, steps) are not entries.
  */
-const PAPER_LABEL = /^(?:paper|pdf|arxiv|abs|doi|link)$/i;
-
 export function parseEntry(item: MdListItem, text: string, map: PositionMapper): Entry | undefined {
   const paragraph = item.children[0];
   if (paragraph?.type !== 'paragraph' || !paragraph.position) return undefined;
@@ -35,7 +34,7 @@ export function parseEntry(item: MdListItem, text: string, map: PositionMapper):
   const boldTitle = boldTitleOf(children, text);
   const authorsNode = children.find((c, i) => c.type === 'emphasis' && i > 0) as PhrasingContent | undefined;
   // Without authors or a bold title, a `[[paper](url)]` group still marks a citation; `[[LLM-eval](url)]` does not.
-  const paperGroup = webLinks.some((l) => l.grouped && (PAPER_LABEL.test(l.label.trim()) || parseArxivUrl(l.url)));
+  const paperGroup = webLinks.some((l) => l.grouped && (isPaperLabel(l.label) || parseArxivUrl(l.url)));
   if (!boldTitle && !authorsNode && !paperGroup) return undefined;
 
   // Where the link groups begin: the title, authors, venue and year all stand before.

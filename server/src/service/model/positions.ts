@@ -21,10 +21,6 @@ export class PositionMapper {
   range(start: number, end: number): Range {
     return { start: this.position(start), end: this.position(end) };
   }
-
-  get lineCount(): number {
-    return this.doc.lineCount;
-  }
 }
 
 /**

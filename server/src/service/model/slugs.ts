@@ -35,3 +35,12 @@ export class UniqueSlugs {
     return result;
   }
 }
+
+/** A `#fragment` as the heading anchor it names (`%20` decoded); as written when it is not valid percent-encoding. */
+export function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}

@@ -1,5 +1,6 @@
 import { closest } from './closest';
 import type { AnchorRef, Section, SurveyOutline } from '../model/types';
+import { decodeFragment } from '../model/slugs';
 
 /** Where a `#fragment` leads: exactly, only when case is ignored, to the clearly closest heading, or nowhere. */
 export type AnchorResolution =
@@ -87,10 +88,3 @@ function closestAnswersFor(slugs: string[]): Map<string, { target: string; dista
   return answers;
 }
 
-function decodeFragment(fragment: string): string {
-  try {
-    return decodeURIComponent(fragment);
-  } catch {
-    return fragment;
-  }
-}

@@ -1,7 +1,7 @@
 import type { ArxivSettings } from '../../../../shared/settings';
 import { parseArxivUrl } from '../model/arxivId';
 import { entryRule } from './entryRule';
-import type { RuleFinding } from './rule';
+import type { RuleFinding } from '../engine/rule';
 
 /**
  * `arxiv-url-style`: arXiv links written in one canonical form

@@ -1,8 +1,8 @@
 import { positionInSpan } from '../model/positions';
 import { findBibtexEscapes } from './bibtexEscapes';
-import { ListConventions } from './conventions';
+import { ListConventions } from './listConventions';
 import type { Span } from '../model/types';
-import type { ChunkRule, RuleFinding } from './rule';
+import type { ChunkRule, RuleFinding } from '../engine/rule';
 
 /**
  * `author-format`: author lists as GitHub should show them. BibTeX escapes

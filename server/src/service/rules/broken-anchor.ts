@@ -1,6 +1,6 @@
 import { AnchorTargets } from './anchors';
-import { outlineRule } from './outlineRule';
-import { relatedAt, type RuleFinding } from './rule';
+import { outlineRule } from '../engine/outlineRule';
+import { relatedAt, type RuleFinding } from '../engine/rule';
 
 /**
  * `broken-anchor`: a `#fragment` (Markdown link or HTML `href`, as tables of

@@ -1,7 +1,7 @@
 import { titlesClearlyDiffer } from '../model/identity';
-import { GroupFindings } from './groupFindings';
-import { MAX_NAMED, describeLines } from './listings';
-import { relatedAt, type DocumentRule } from './rule';
+import { GroupFindings } from '../engine/groupFindings';
+import { MAX_NAMED, describeLines } from '../engine/listings';
+import { relatedAt, type DocumentRule } from '../engine/rule';
 
 /**
  * `conflicting-identity`: one title with two different arXiv ids, or one

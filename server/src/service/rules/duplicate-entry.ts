@@ -3,8 +3,8 @@ import type { CachedChunk } from '../model/chunkCache';
 import { titlesClearlyDiffer } from '../model/identity';
 import { wholeLines } from '../model/positions';
 import type { Entry, ListBlock } from '../model/types';
-import { GroupFindings } from './groupFindings';
-import { relatedAt, type DocumentRule, type Fix } from './rule';
+import { GroupFindings } from '../engine/groupFindings';
+import { relatedAt, type DocumentRule, type Fix } from '../engine/rule';
 
 /**
  * `duplicate-entry`: the same paper twice in one section (by arXiv id, DOI,

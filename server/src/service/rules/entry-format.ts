@@ -2,8 +2,8 @@ import { comparePositions } from '../model/positions';
 import { paperLink } from '../model/identity';
 import type { Entry, Link } from '../model/types';
 import { closest, type Closest } from './closest';
-import { ListConventions } from './conventions';
-import type { ChunkRule, RuleFinding } from './rule';
+import { ListConventions } from './listConventions';
+import type { ChunkRule, RuleFinding } from '../engine/rule';
 
 const TEMPLATE = 'Title. _Authors_ Venue Year. [[paper](url)]';
 

@@ -1,6 +1,6 @@
 import type { RuleCode } from '../../../../shared/settings';
 import type { Entry } from '../model/types';
-import type { ChunkRule, ChunkRuleContext, RuleFinding } from './rule';
+import type { ChunkRule, ChunkRuleContext, RuleFinding } from '../engine/rule';
 
 /** A chunk rule that looks at one entry at a time. */
 export function entryRule(code: RuleCode, checkEntry: (entry: Entry, context: ChunkRuleContext) => RuleFinding[], reads?: ChunkRule['reads']): ChunkRule {

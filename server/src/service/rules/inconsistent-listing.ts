@@ -2,9 +2,9 @@ import type { Range } from 'vscode-languageserver-types';
 import { parseArxivUrl } from '../model/arxivId';
 import { normalizeText, normalizeUrl, titlesClearlyDiffer } from '../model/identity';
 import type { Entry } from '../model/types';
-import { GroupFindings } from './groupFindings';
-import { MAX_NAMED, describeLines, type Listing } from './listings';
-import { relatedAt, type DocumentRule, type RuleFinding } from './rule';
+import { GroupFindings } from '../engine/groupFindings';
+import { MAX_NAMED, describeLines, type Listing } from '../engine/listings';
+import { relatedAt, type DocumentRule, type RuleFinding } from '../engine/rule';
 
 /**
  * `inconsistent-listing`: a paper listed under several sections (normal in a

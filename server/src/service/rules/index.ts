@@ -9,7 +9,7 @@ import { invalidArxivId } from './invalid-arxiv-id';
 import { listNumbering } from './list-numbering';
 import { malformedLink } from './malformed-link';
 import { parseProblem } from './parse-problem';
-import type { Rule } from './rule';
+import type { Rule } from '../engine/rule';
 import { titleMismatch } from './title-mismatch';
 import { tocMissingHeading } from './toc-missing-heading';
 import { venueTypo } from './venue-typo';

@@ -1,6 +1,6 @@
 import { arxivIdProblem, parseArxivUrl } from '../model/arxivId';
 import { entryRule } from './entryRule';
-import type { RuleFinding } from './rule';
+import type { RuleFinding } from '../engine/rule';
 
 /** `invalid-arxiv-id`: an arXiv link whose id cannot exist, so the link leads nowhere or to another paper. */
 export const invalidArxivId = entryRule('invalid-arxiv-id', (entry) => {

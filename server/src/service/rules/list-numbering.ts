@@ -2,7 +2,7 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import type { NumberingSettings } from '../../../../shared/settings';
 import { sectionAt } from '../model/assemble';
 import type { ListBlock, SurveyDocument } from '../model/types';
-import type { ChunkRule, Fix, RuleFinding } from './rule';
+import type { ChunkRule, Fix, RuleFinding } from '../engine/rule';
 
 /**
  * `list-numbering`: the items of an ordered list run start, start+1, …

@@ -1,6 +1,6 @@
 import type { LinkSyntaxIssue } from '../model/types';
 import { entryRule } from './entryRule';
-import type { Fix } from './rule';
+import type { Fix } from '../engine/rule';
 
 /**
  * `malformed-link`: broken `[[label](url)]` groups in an entry. GitHub shows

@@ -1,6 +1,6 @@
 import { RULE_CODES } from '../../../../shared/settings';
-import { outlineRule } from './outlineRule';
-import type { RuleFinding } from './rule';
+import { outlineRule } from '../engine/outlineRule';
+import type { RuleFinding } from '../engine/rule';
 
 /**
  * What the parser could not make sense of (a binary file, an internal parse

@@ -1,8 +1,8 @@
 import { comparePositions } from '../model/positions';
 import type { Section } from '../model/types';
 import { AnchorTargets } from './anchors';
-import { outlineRule } from './outlineRule';
-import { relatedAt, type RuleFinding } from './rule';
+import { outlineRule } from '../engine/outlineRule';
+import { relatedAt, type RuleFinding } from '../engine/rule';
 
 /** At least this many links to distinct headings make a table of contents. */
 const TOC_MIN_LINKS = 3;

@@ -1,0 +1,15 @@
+import type { Entry } from '../model/types';
+
+/** The styles an entry is held to when its list (or, for a short list, the survey) usually has them. */
+export const CONVENTIONS = {
+  authors: (e: Entry) => !!e.authors,
+  year: (e: Entry) => !!e.year,
+  italicAuthors: (e: Entry) => e.authorsStyle === 'italic',
+} satisfies Record<string, (e: Entry) => boolean>;
+
+export type Convention = keyof typeof CONVENTIONS;
+
+/** Whether at least half of `entries` follow the convention. */
+export function usually(entries: readonly Entry[], convention: Convention): boolean {
+  return entries.filter(CONVENTIONS[convention]).length * 2 >= entries.length;
+}

@@ -1,0 +1,41 @@
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range, type TextEdit } from 'vscode-languageserver-types';
+import type { RuleCode, Severity, SurveyorSettings } from '../../../../shared/settings';
+
+/** A repair for one finding, kept beside the diagnostic it repairs. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** Certain enough to apply without looking: used by fix-all, on save and by `surveyor check --fix`. */
+  safe: boolean;
+  isPreferred?: boolean;
+}
+
+/** What a rule reports; the engine adds severity, source and code from configuration. */
+export interface RuleFinding {
+  range: Range;
+  message: string;
+  fixes: Fix[];
+  relatedInformation?: DiagnosticRelatedInformation[];
+}
+
+/** A diagnostic with the fixes that repair it. */
+export interface Finding {
+  diagnostic: Diagnostic;
+  fixes: Fix[];
+}
+
+const SOURCE = 'surveyor';
+
+const LSP_SEVERITY: Record<Exclude<Severity, 'off'>, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** A rule's finding as the editor gets it: with source, code and the configured severity. */
+export function asFinding(finding: RuleFinding, code: RuleCode, settings: SurveyorSettings): Finding {
+  const diagnostic: Diagnostic = { range: finding.range, severity: LSP_SEVERITY[settings.rules[code] as Exclude<Severity, 'off'>], source: SOURCE, code, message: finding.message };
+  if (finding.relatedInformation) diagnostic.relatedInformation = finding.relatedInformation;
+  return { diagnostic, fixes: finding.fixes };
+}

@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { settingsWith } from '../../support/fixtures';
+import { applyFix, entry, findings, fixAll } from '../../support/rules';
+
+const withPaper = (url: string, venue = 'arXiv 2023') => entry(1, { venue, links: `[[paper](${url})]` }) + '\n';
+
+describe('arxiv-url-style', () => {
+  it('accepts the canonical form and rendered pages', () => {
+    assert.deepEqual(findings('arxiv-url-style', withPaper('https://arxiv.org/abs/2305.16289')), []);
+    assert.deepEqual(findings('arxiv-url-style', withPaper('https://arxiv.org/html/2305.16289v2')), []);
+    assert.deepEqual(findings('arxiv-url-style', withPaper('https://ar5iv.labs.arxiv.org/html/2305.16289')), []);
+  });
+
+  it('reports each departure in words and fixes to the canonical url', () => {
+    const cases: [string, string][] = [
+      ['https://arxiv.org/pdf/2305.16289.pdf', 'pdf link instead of abs, ".pdf" suffix'],
+      ['http://arxiv.org/abs/2305.16289', 'http: instead of https:'],
+      ['https://export.arxiv.org/abs/2305.16289v2', 'host export.arxiv.org, pinned version v2'],
+      ['https://www.arxiv.org/abs/2305.16289', 'host www.arxiv.org'],
+    ];
+    for (const [url, why] of cases) {
+      const text = withPaper(url);
+      assert.deepEqual(findings('arxiv-url-style', text), [
+        `1:${text.indexOf(url) + 1} arXiv link not in the canonical form (${why}): expected https://arxiv.org/abs/2305.16289.`,
+      ]);
+      assert.equal(applyFix('arxiv-url-style', text, 'Change to https://arxiv.org/abs/2305.16289'), withPaper('https://arxiv.org/abs/2305.16289'));
+      assert.equal(fixAll(text), withPaper('https://arxiv.org/abs/2305.16289'), 'the fix is safe');
+    }
+  });
+
+  it('follows arxiv.urlStyle and arxiv.keepVersion', () => {
+    const pdf = settingsWith((s) => (s.arxiv = { ...s.arxiv, urlStyle: 'pdf', keepVersion: true }));
+    assert.deepEqual(findings('arxiv-url-style', withPaper('https://arxiv.org/pdf/2305.16289v2'), pdf), []);
+    const text = withPaper('https://arxiv.org/abs/2305.16289v2');
+    assert.equal(applyFix('arxiv-url-style', text, 'Change to https://arxiv.org/pdf/2305.16289v2', 0, pdf), withPaper('https://arxiv.org/pdf/2305.16289v2'));
+  });
+
+  it('is a hint by default', () => {
+    assert.equal(settingsWith().rules['arxiv-url-style'], 'hint');
+  });
+});
