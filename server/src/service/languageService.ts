@@ -39,11 +39,13 @@ import { bareArxivLine, insertPaper, type InsertResult } from './features/insert
 import { NO_METADATA, type ArxivRecord, type MetadataSource } from './metadata';
 import { IncrementalParser, type Cancellation } from './model/documentParser';
 import { ParsedSurvey } from './model/parsedSurvey';
-import { shiftRange } from './model/positions';
+import { shiftRange } from './model/placement';
 import type { SurveyDocument } from './model/types';
 import { RULES } from './rules';
+import type { Rule } from './engine/rule';
 import { planNumbering, renumberFix } from './rules/list-numbering';
 import { mergeEdits, mergeFixEdits } from './textEdits';
+import { pointAt } from './model/positions';
 
 /** Where the settings for a document come from (the server's merged layers, or the CLI's). */
 export interface SettingsProvider {
@@ -61,6 +63,8 @@ export interface LanguageServiceOptions {
   metadata?: MetadataSource;
   /** The category tree for heading completion (`taxonomy` in `.surveyor.json`); the shipped one by default. */
   taxonomy?: (settings: SurveyorSettings) => Taxonomy;
+  /** The rules to run, in the order of `RULE_CODES`; every rule by default (tests give their own). */
+  rules?: readonly Rule[];
 }
 
 interface Analysis {
@@ -111,7 +115,7 @@ export class SurveyorLanguageService {
     const actions = codeActions(document, range, context, this.getFindings(document, token), whole);
     const bare = bareArxivLine(document, range.start.line);
     if (bare && (!context.only || context.only.some((k) => CodeActionKind.RefactorRewrite.startsWith(k)))) {
-      const args: InsertPaperArgs = { uri: document.uri, position: { line: range.start.line, character: 0 }, reference: bare };
+      const args: InsertPaperArgs = { uri: document.uri, position: pointAt(range.start.line), reference: bare };
       actions.push({
         title: `Insert paper from arXiv ${bare}`,
         kind: CodeActionKind.RefactorRewrite,
@@ -245,7 +249,7 @@ export class SurveyorLanguageService {
     if (text.length > limit) {
       this.parsers.delete(uri);
       const size = (text.length / 1_000_000).toFixed(1);
-      const start = { line: 0, character: 0 };
+      const start = pointAt(0);
       return ParsedSurvey.unreadable({
         message: `This file is ${size} MB, more than surveyor.maxFileSize (${settings.maxFileSize} MB), so Surveyor does not check it. Raise the setting to check it anyway.`,
         range: { start, end: start },
@@ -258,7 +262,7 @@ export class SurveyorLanguageService {
 
   private analyser(uri: string): SurveyAnalysis {
     let analyser = this.analysers.get(uri);
-    if (!analyser) this.analysers.set(uri, (analyser = new SurveyAnalysis(RULES)));
+    if (!analyser) this.analysers.set(uri, (analyser = new SurveyAnalysis(this.options.rules ?? RULES)));
     return analyser;
   }
 

@@ -6,7 +6,8 @@ import type { CachedChunk } from '../model/chunkCache';
 import type { PlacedChunk, ParsedSurvey } from '../model/parsedSurvey';
 import { comparePositions } from '../model/positions';
 import { PaperIndex, type ChunkPlace } from './listings';
-import type { Rule, RuleFinding } from './rule';
+import type { DocumentRule, Rule, RuleFinding } from './rule';
+import { RuleMemory } from './ruleMemory';
 import { SurveyTally } from './surveyFacts';
 import { isSuppressed } from './suppressions';
 
@@ -42,6 +43,8 @@ export class SurveyAnalysis {
   private version = 0;
   /** Bumped whenever a chunk that stayed moved to another line. */
   private layout = 0;
+  private readonly memories = new Map<DocumentRule, RuleMemory>();
+  private readonly made = new WeakMap<RuleFinding, { settings: SurveyorSettings; finding: Finding }>();
 
   /** `rules` in the order of `RULE_CODES` (the service passes `RULES`). */
   constructor(private readonly rules: readonly Rule[]) {}
@@ -65,7 +68,7 @@ export class SurveyAnalysis {
     this.rules.forEach((rule, index) => {
       if (rule.scope !== 'document' || context.settings.rules[rule.code] === 'off') return;
       try {
-        for (const finding of rule.check(whole, context)) fromDocument.push({ finding: documentFinding(finding, rule.code, context.settings), rule: index });
+        for (const finding of rule.check(whole, context, this.memoryOf(rule))) fromDocument.push({ finding: this.documentFinding(finding, rule.code, context.settings), rule: index });
       } catch (error) {
         // One broken rule must not take the others' findings with it.
         context.log(`Rule ${rule.code} failed on ${context.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -76,6 +79,22 @@ export class SurveyAnalysis {
     const suppressions = parsed.outline.suppressions;
     const found = mergeSorted(fromChunks, fromDocument);
     return suppressions.length === 0 ? found : found.filter((f) => !isSuppressed(String(f.diagnostic.code), f.diagnostic.range, suppressions));
+  }
+
+  /** What a document rule keeps between versions of this document. */
+  private memoryOf(rule: DocumentRule): RuleMemory {
+    let memory = this.memories.get(rule);
+    if (!memory) this.memories.set(rule, (memory = new RuleMemory()));
+    return memory;
+  }
+
+  /** Findings of document rules that are kept between versions (a group unmoved, an outline unchanged) become diagnostics once. */
+  private documentFinding(finding: RuleFinding, code: RuleCode, settings: SurveyorSettings): Finding {
+    const known = this.made.get(finding);
+    if (known?.settings === settings) return known.finding;
+    const fresh = asFinding(finding, code, settings);
+    this.made.set(finding, { settings, finding: fresh });
+    return fresh;
   }
 
   /**
@@ -125,17 +144,6 @@ export class SurveyAnalysis {
       this.papers.replace(removed, added);
     }
   }
-}
-
-/** Findings of document rules that are kept between versions (a group unmoved, an outline unchanged) become diagnostics once. */
-const made = new WeakMap<RuleFinding, { settings: SurveyorSettings; finding: Finding }>();
-
-function documentFinding(finding: RuleFinding, code: RuleCode, settings: SurveyorSettings): Finding {
-  const known = made.get(finding);
-  if (known?.settings === settings) return known.finding;
-  const fresh = asFinding(finding, code, settings);
-  made.set(finding, { settings, finding: fresh });
-  return fresh;
 }
 
 function compareRanked(a: RankedFinding, b: RankedFinding): number {

@@ -1,8 +1,9 @@
-import type { SurveyorSettings } from '../../../../shared/settings';
 import { asFinding, type Finding } from './finding';
 import type { CachedChunk } from '../model/chunkCache';
-import { Placements, comparePositions } from '../model/positions';
-import type { ChunkRule, ChunkRuleContext, Rule, RuleFinding } from './rule';
+import { Placements } from '../model/placement';
+import { comparePositions } from '../model/positions';
+import { declaredContext, fullRevision, revisionFor, sameRevision, type Revision, type RevisionInputs } from './revision';
+import type { ChunkRule, Rule, RuleFinding } from './rule';
 
 /** A finding with the index of its rule in the analysis's rules: findings at one position go in rule order. */
 export interface RankedFinding {
@@ -10,21 +11,8 @@ export interface RankedFinding {
   rule: number;
 }
 
-export interface ChunkFindingsContext extends ChunkRuleContext {
-  /** Bumped whenever arXiv metadata changes, so that rules reading it run again. */
-  metadataGeneration: number;
+export interface ChunkFindingsContext extends RevisionInputs {
   log(message: string): void;
-}
-
-/** What a set of findings was computed from. */
-interface Basis {
-  settings: SurveyorSettings;
-  metadataGeneration: number | undefined;
-  surveyKey: string | undefined;
-}
-
-function sameBasis(a: Basis, b: Basis): boolean {
-  return a.settings === b.settings && a.metadataGeneration === b.metadataGeneration && a.surveyKey === b.surveyKey;
 }
 
 /**
@@ -35,9 +23,9 @@ function sameBasis(a: Basis, b: Basis): boolean {
  */
 export class ChunkFindings {
   /** Each chunk rule's findings, in the chunk's own lines, with what they were computed from. */
-  private readonly perRule = new Map<ChunkRule, Basis & { findings: RuleFinding[] }>();
+  private readonly perRule = new Map<ChunkRule, Revision & { findings: RuleFinding[] }>();
   /** All of them, top to bottom, placed where the chunk stood when asked. */
-  private merged: (Basis & { placements: Placements<RankedFinding[]> }) | undefined;
+  private merged: (Revision & { placements: Placements<RankedFinding[]> }) | undefined;
 
   constructor(
     private readonly chunk: CachedChunk,
@@ -46,8 +34,8 @@ export class ChunkFindings {
 
   /** The findings at `firstLine`, top to bottom (rule order breaking ties). */
   at(firstLine: number, context: ChunkFindingsContext): RankedFinding[] {
-    const basis: Basis = { settings: context.settings, metadataGeneration: context.metadataGeneration, surveyKey: context.survey.key };
-    if (this.merged && sameBasis(this.merged, basis)) return this.merged.placements.at(firstLine);
+    const basis = fullRevision(context);
+    if (this.merged && sameRevision(this.merged, basis)) return this.merged.placements.at(firstLine);
     // Findings are made in the chunk's own lines (line 0 is its first); `Placements` moves them where it stands.
     const ranked: RankedFinding[] = [];
     this.rules.forEach((rule, index) => {
@@ -61,13 +49,9 @@ export class ChunkFindings {
 
   /** One rule's findings on the chunk, again only when what it reads changed. */
   private findingsOf(rule: ChunkRule, context: ChunkFindingsContext): RuleFinding[] {
-    const basis: Basis = {
-      settings: context.settings,
-      metadataGeneration: rule.reads?.metadata ? context.metadataGeneration : undefined,
-      surveyKey: rule.reads?.survey ? context.survey.key : undefined,
-    };
+    const basis = revisionFor(rule, context);
     const known = this.perRule.get(rule);
-    if (known && sameBasis(known, basis)) return known.findings;
+    if (known && sameRevision(known, basis)) return known.findings;
     const findings = this.check(rule, context);
     this.perRule.set(rule, { ...basis, findings });
     return findings;
@@ -76,7 +60,7 @@ export class ChunkFindings {
   /** A rule that fails on a chunk loses that chunk's findings, said once in the log; the other rules and chunks are unaffected. */
   private check(rule: ChunkRule, context: ChunkFindingsContext): RuleFinding[] {
     try {
-      return rule.check(this.chunk.alone, context);
+      return rule.check(this.chunk.alone, declaredContext(rule, context));
     } catch (error) {
       context.log(`Rule ${rule.code} failed on ${context.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return [];

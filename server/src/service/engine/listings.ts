@@ -2,7 +2,8 @@ import type { Range } from 'vscode-languageserver-types';
 import { sectionAt } from '../model/assemble';
 import type { CachedChunk } from '../model/chunkCache';
 import { normalizedTitle, paperIdentity } from '../model/identity';
-import { comparePositions, shiftRange } from '../model/positions';
+import { shiftRange } from '../model/placement';
+import { comparePositions } from '../model/positions';
 import type { Entry, Section } from '../model/types';
 import type { Fix } from './finding';
 

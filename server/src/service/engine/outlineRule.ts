@@ -4,19 +4,19 @@ import type { DocumentRule, RuleContext, RuleFinding } from './rule';
 
 /**
  * A document rule that reads only the outline (headings, anchors, comments).
- * Its findings are kept with the outline object, which a version takes over
+ * Its findings are kept (in the document's rule memory) with the outline object, which a version takes over
  * from the one before when no heading, anchor or line break changed.
  */
 export function outlineRule(code: RuleCode, check: (outline: SurveyOutline, context: RuleContext) => RuleFinding[]): DocumentRule {
-  const kept = new WeakMap<SurveyOutline, { uri: string; settings: SurveyorSettings; findings: RuleFinding[] }>();
   return {
     scope: 'document',
     code,
-    check({ outline }, context) {
+    check({ outline }, context, memory) {
+      const kept = memory.get('outline', () => new WeakMap<SurveyOutline, { settings: SurveyorSettings; findings: RuleFinding[] }>());
       const known = kept.get(outline);
-      if (known && known.uri === context.uri && known.settings === context.settings) return known.findings;
+      if (known && known.settings === context.settings) return known.findings;
       const findings = check(outline, context);
-      kept.set(outline, { uri: context.uri, settings: context.settings, findings });
+      kept.set(outline, { settings: context.settings, findings });
       return findings;
     },
   };

@@ -3,6 +3,7 @@ import type { RuleCode, SurveyorSettings } from '../../../../shared/settings';
 import type { MetadataSource } from '../metadata';
 import type { SurveyDocument } from '../model/types';
 import type { RuleFinding } from './finding';
+import type { RuleMemory } from './ruleMemory';
 import type { SurveyFacts } from './surveyFacts';
 import type { WholeSurvey } from './wholeSurvey';
 
@@ -44,7 +45,8 @@ export interface ChunkRule {
 export interface DocumentRule {
   scope: 'document';
   code: RuleCode;
-  check(survey: WholeSurvey, context: RuleContext): RuleFinding[];
+  /** `memory` is what the rule keeps between versions of this document (see `ruleMemory.ts`). */
+  check(survey: WholeSurvey, context: RuleContext, memory: RuleMemory): RuleFinding[];
 }
 
 /** One rule, in a file named after its code. Rules read the model and never throw on odd input. */

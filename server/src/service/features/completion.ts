@@ -5,7 +5,7 @@ import { listAround, styleOf } from './entryStyle';
 import { lineText } from '../model/lines';
 import { sectionAt } from '../model/assemble';
 import { normalizeText } from '../model/identity';
-import { comparePositions } from '../model/positions';
+import { comparePositions, pointAt } from '../model/positions';
 import type { Section, SurveyDocument } from '../model/types';
 import { AnchorTargets } from '../rules/anchors';
 import type { Category, Taxonomy } from '../taxonomy';
@@ -34,7 +34,7 @@ export function complete(context: CompletionContext): CompletionList {
 
 function completionItems(context: CompletionContext, before: string): CompletionItem[] {
   const { position } = context;
-  const range = (from: number): Range => ({ start: { line: position.line, character: from }, end: position });
+  const range = (from: number): Range => ({ start: pointAt(position.line, from), end: position });
 
   const heading = /^(#{1,6})[ \t]+(.*)$/.exec(before);
   if (heading && !heading[2]!.includes('](')) return categoryItems(context, heading[1]!.length, range(heading[0].length - heading[2]!.length), false);

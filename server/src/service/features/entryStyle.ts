@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
 import { sectionAt } from '../model/assemble';
-import { comparePositions } from '../model/positions';
+import { comparePositions, pointAt } from '../model/positions';
 import type { ListBlock, ListItem, SurveyDocument } from '../model/types';
 
 /** How a list writes its entries, so that a new entry (inserted or completed) looks like its neighbours. */
@@ -20,7 +20,7 @@ export function styleOf(document: TextDocument, list: ListBlock | undefined): En
   const item = list?.items.find((i) => i.entry?.title && i.entry.links.length > 0);
   if (!list || !item?.entry) return REFERENCE_STYLE;
   const entry = item.entry;
-  const charBefore = (p: Position, n = 1) => document.getText({ start: { line: p.line, character: Math.max(0, p.character - n) }, end: p });
+  const charBefore = (p: Position, n = 1) => document.getText({ start: pointAt(p.line, Math.max(0, p.character - n)), end: p });
   return {
     indent: item.range.start.character,
     delimiter: item.marker.delimiter || '.',

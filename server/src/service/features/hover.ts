@@ -4,7 +4,7 @@ import { arxivRefsInLine, type ArxivRefInText } from '../model/arxivRefs';
 import { sectionAt } from '../model/assemble';
 import { canonicalAbsUrl } from '../model/arxivId';
 import { normalizeText } from '../model/identity';
-import { rangeContains } from '../model/positions';
+import { pointAt, rangeContains } from '../model/positions';
 import { sectionCounts } from './codeLenses';
 import type { Entry, Section, SurveyDocument } from '../model/types';
 import type { ArxivRecord, MetadataSource } from '../metadata';
@@ -15,7 +15,7 @@ const ABSTRACT_CHARS = 400;
 
 /** The arXiv reference under the cursor, if any. */
 export function arxivRefAt(document: TextDocument, position: Position): ArxivRefInText | undefined {
-  const line = document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } });
+  const line = document.getText({ start: pointAt(position.line), end: pointAt(position.line + 1) });
   return arxivRefsInLine(line.replace(/\r?\n$/, ''), position.line).find((ref) => rangeContains(ref.range, position));
 }
 

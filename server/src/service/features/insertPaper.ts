@@ -5,7 +5,7 @@ import { listAround, styleOf, type EntryStyle } from './entryStyle';
 import { lineText } from '../model/lines';
 import { sectionAt } from '../model/assemble';
 import { arxivIdYear, canonicalAbsUrl } from '../model/arxivId';
-import { comparePositions } from '../model/positions';
+import { comparePositions, rangeOnLine } from '../model/positions';
 import type { SurveyDocument } from '../model/types';
 import type { ArxivRecord } from '../metadata';
 
@@ -46,12 +46,12 @@ export function insertPaper(document: TextDocument, doc: SurveyDocument, positio
   let at: number;
   if (replacing) {
     at = position.line;
-    edits.push({ range: { start: { line: at, character: 0 }, end: { line: at, character: lineText(document, at).length } }, newText: line });
+    edits.push({ range: rangeOnLine(at, 0, lineText(document, at).length), newText: line });
   } else {
     const after = previous ? previous.range.end.line : position.line;
     at = after + 1;
     const eol = document.getText().includes('\r\n') ? '\r\n' : '\n';
-    edits.push({ range: { start: { line: after, character: lineText(document, after).length }, end: { line: after, character: lineText(document, after).length } }, newText: `${eol}${line}` });
+    edits.push({ range: rangeOnLine(after, lineText(document, after).length, lineText(document, after).length), newText: `${eol}${line}` });
   }
   if (number !== undefined) {
     // The items after the new one move up by one where they ran on from it.

@@ -3,8 +3,7 @@ import { detached } from './memo';
 import { parseChunk, type ChunkModel, type ChunkOutline } from './parseChunk';
 import { readInPieces } from './listPieces';
 import { blockModel, type PieceSource } from './swallowingBlocks';
-import { moveListsDown } from './moveLists';
-import { Placements, shiftedCopy } from './positions';
+import { Placements, listsMovedDown } from './placement';
 import type { ListBlock, SurveyDocument } from './types';
 
 /**
@@ -14,8 +13,7 @@ import type { ListBlock, SurveyDocument } from './types';
  */
 export class CachedChunk {
   private readonly outlines: Placements<ChunkOutline>;
-  /** The lists placed in the document: one copy, moved in place when the chunk moves. */
-  private placedLists: { firstLine: number; lists: ListBlock[] } | undefined;
+  private readonly lists: Placements<ListBlock[]>;
   private aloneModel: SurveyDocument | undefined;
 
   constructor(
@@ -27,6 +25,7 @@ export class CachedChunk {
   ) {
     const { lists: _lists, openAtEnd: _open, ...outline } = base;
     this.outlines = new Placements<ChunkOutline>(outline);
+    this.lists = new Placements(base.lists, listsMovedDown);
   }
 
   /** How many lines the chunk takes: the next chunk starts this many lines below it. */
@@ -49,20 +48,12 @@ export class CachedChunk {
   }
 
   /**
-   * The lists (and their entries), placed at `firstLine`. They are the whole
-   * model's bulk: rather than copied again for each line the chunk stands
-   * at, the one placed copy is moved, so that after an Enter near the top of
-   * a long survey the model costs a pass over its positions, not a copy of
-   * every entry. A model from an earlier version therefore must not be read
-   * after a later one was made (the service keeps only the current one).
+   * The lists (and their entries), placed at `firstLine`: a copy for each
+   * line the chunk stands at, so that a model handed out for one version
+   * keeps its lines when the next version moves the chunk.
    */
   listsAt(firstLine: number): ListBlock[] {
-    if (!this.placedLists) this.placedLists = { firstLine, lists: shiftedCopy(this.base.lists, firstLine) };
-    else if (this.placedLists.firstLine !== firstLine) {
-      moveListsDown(this.placedLists.lists, firstLine - this.placedLists.firstLine);
-      this.placedLists.firstLine = firstLine;
-    }
-    return this.placedLists.lists;
+    return this.lists.at(firstLine);
   }
 }
 

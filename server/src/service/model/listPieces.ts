@@ -1,5 +1,5 @@
 import type { ChunkModel } from './parseChunk';
-import { shiftedCopy } from './positions';
+import { shiftedCopy } from './placement';
 import type { ListBlock } from './types';
 
 /** On average one cut every this many item lines: pieces of a few kilobytes. */

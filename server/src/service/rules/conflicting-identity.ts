@@ -1,5 +1,6 @@
 import { titlesClearlyDiffer } from '../model/identity';
 import { GroupFindings } from '../engine/groupFindings';
+import type { RuleMemory } from '../engine/ruleMemory';
 import { MAX_NAMED, describeLines } from '../engine/listings';
 import { relatedAt, type DocumentRule } from '../engine/rule';
 
@@ -11,15 +12,17 @@ import { relatedAt, type DocumentRule } from '../engine/rule';
 export const conflictingIdentity: DocumentRule = {
   scope: 'document',
   code: 'conflicting-identity',
-  check(survey, { uri }) {
+  check(survey, { uri }, memory) {
     const { repeated, sameTitle } = survey.papers;
     // Listings of one paper share its arXiv id (the identity's first choice): their titles are compared too.
-    return [...idsOfOneTitle.all(sameTitle, survey, uri), ...titlesOfOneId.all(repeated, survey, uri)];
+    return [...idsOfOneTitle(memory).all(sameTitle, survey, uri), ...titlesOfOneId(memory).all(repeated, survey, uri)];
   },
 };
 
 /** Listings of one title (indices into the group) under the first listing's id, and under another. */
-const idsOfOneTitle = new GroupFindings(
+const idsOfOneTitle = (memory: RuleMemory) =>
+  memory.get('idsOfOneTitle', () =>
+    new GroupFindings(
   (listings) => {
     const firstId = listings[0]!.entry.arxiv!.id;
     const agreeing: number[] = [];
@@ -42,10 +45,13 @@ const idsOfOneTitle = new GroupFindings(
       };
     });
   },
-);
+),
+  );
 
 /** The first listing with an arXiv link and a title (index into the group), and the later ones whose titles clearly differ from it. */
-const titlesOfOneId = new GroupFindings(
+const titlesOfOneId = (memory: RuleMemory) =>
+  memory.get('titlesOfOneId', () =>
+    new GroupFindings(
   (listings) => {
     const titled = listings.flatMap((l, i) => (l.entry.arxiv && l.entry.title ? [i] : []));
     const [first, ...rest] = titled;
@@ -66,4 +72,5 @@ const titlesOfOneId = new GroupFindings(
       };
     });
   },
-);
+),
+  );

@@ -4,6 +4,7 @@ import { titlesClearlyDiffer } from '../model/identity';
 import { wholeLines } from '../model/positions';
 import type { Entry, ListBlock } from '../model/types';
 import { GroupFindings } from '../engine/groupFindings';
+import type { RuleMemory } from '../engine/ruleMemory';
 import { relatedAt, type DocumentRule, type Fix } from '../engine/rule';
 
 /**
@@ -14,8 +15,8 @@ import { relatedAt, type DocumentRule, type Fix } from '../engine/rule';
 export const duplicateEntry: DocumentRule = {
   scope: 'document',
   code: 'duplicate-entry',
-  check(survey, { uri }) {
-    return duplicates.all(survey.papers.repeated, survey, uri);
+  check(survey, { uri }, memory) {
+    return duplicates(memory).all(survey.papers.repeated, survey, uri);
   },
 };
 
@@ -25,7 +26,9 @@ interface Repeat {
   first: number;
 }
 
-const duplicates = new GroupFindings<Repeat[]>(
+const duplicates = (memory: RuleMemory) =>
+  memory.get('duplicates', () =>
+    new GroupFindings<Repeat[]>(
   (listings) => {
     const repeats: Repeat[] = [];
     const firsts: number[] = [];
@@ -54,7 +57,8 @@ const duplicates = new GroupFindings<Repeat[]>(
         fixes: place ? [listing.placeFix(removeFix(place.list, place.index))] : [],
       };
     }),
-);
+),
+  );
 
 /** The list holding an entry of a chunk, and the entry's index in it. */
 function placeInList(chunk: CachedChunk, entry: Entry): { list: ListBlock; index: number } | undefined {

@@ -3,6 +3,7 @@ import { parseArxivUrl } from '../model/arxivId';
 import { normalizeText, normalizeUrl, titlesClearlyDiffer } from '../model/identity';
 import type { Entry } from '../model/types';
 import { GroupFindings } from '../engine/groupFindings';
+import type { RuleMemory } from '../engine/ruleMemory';
 import { MAX_NAMED, describeLines, type Listing } from '../engine/listings';
 import { relatedAt, type DocumentRule, type RuleFinding } from '../engine/rule';
 
@@ -16,8 +17,8 @@ import { relatedAt, type DocumentRule, type RuleFinding } from '../engine/rule';
 export const inconsistentListing: DocumentRule = {
   scope: 'document',
   code: 'inconsistent-listing',
-  check(survey, { uri }) {
-    return differences.all(survey.papers.repeated, survey, uri);
+  check(survey, { uri }, memory) {
+    return differences(memory).all(survey.papers.repeated, survey, uri);
   },
 };
 
@@ -35,7 +36,9 @@ interface Differences {
   notes: Map<number, Note[]>;
 }
 
-const differences = new GroupFindings<Differences>(
+const differences = (memory: RuleMemory) =>
+  memory.get('differences', () =>
+    new GroupFindings<Differences>(
   (all) => {
     const compared = onePerSection(all);
     const notes = new Map<number, Note[]>();
@@ -87,7 +90,8 @@ const differences = new GroupFindings<Differences>(
     }
     return findings;
   },
-);
+),
+  );
 
 /** A paper listed twice in one section is a duplicate (`duplicate-entry`); its first listing stands for the section here. */
 function onePerSection(listings: Listing[]): number[] {
