@@ -40,7 +40,8 @@ export interface NumberingSettings {
   start: NumberingStart;
 }
 
-export const ARXIV_URL_STYLES = ['abs', 'pdf'] as const;
+/** `auto`: the form most of the survey's own arXiv links use (abs or pdf, with or without `.pdf`). */
+export const ARXIV_URL_STYLES = ['auto', 'abs', 'pdf'] as const;
 export type ArxivUrlStyle = (typeof ARXIV_URL_STYLES)[number];
 
 export interface ArxivSettings {
@@ -107,7 +108,7 @@ export function defaultSettings(): SurveyorSettings {
   return {
     rules: { ...DEFAULT_RULE_SEVERITIES },
     numbering: { style: 'sequential', start: 'one' },
-    arxiv: { urlStyle: 'abs', keepVersion: false, online: true, cacheDays: 30, endpoint: DEFAULT_ARXIV_ENDPOINT },
+    arxiv: { urlStyle: 'auto', keepVersion: false, online: true, cacheDays: 30, endpoint: DEFAULT_ARXIV_ENDPOINT },
     entry: { linkLabels: [...DEFAULT_LINK_LABELS] },
     venues: [],
     taxonomy: null,

@@ -86,9 +86,9 @@ function parseArgs(argv: string[]): Options | 'help' {
 }
 
 /** Reads every input first, so that one bad file stops the run before anything is written. */
-function readInputs(files: string[]): { file: string; text: string }[] | string[] {
+function readInputs(files: string[]): { file: string; text: string; bom: boolean }[] | string[] {
   const problems: string[] = [];
-  const inputs: { file: string; text: string }[] = [];
+  const inputs: { file: string; text: string; bom: boolean }[] = [];
   for (const file of files) {
     let bytes: Buffer;
     try {
@@ -107,7 +107,9 @@ function readInputs(files: string[]): { file: string; text: string }[] | string[
       continue;
     }
     try {
-      inputs.push({ file, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) });
+      // The decoder drops a byte-order mark; it is remembered so that `--fix` writes it back.
+      const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+      inputs.push({ file, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), bom });
     } catch {
       problems.push(`${file}: is not valid UTF-8; not checked`);
     }
@@ -168,13 +170,13 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     logger: { log: (m) => err(`surveyor: ${m}`) },
     ...(metadata ? { metadata: metadata.store } : {}),
   });
-  const documents = (inputs as { file: string; text: string }[]).map(({ file, text }) => {
+  const documents = (inputs as { file: string; text: string; bom: boolean }[]).map(({ file, text, bom }) => {
     const uri = URI.file(path.resolve(file)).toString();
     const settings = settingsFor(file, (m) => err(`surveyor: warning: ${m}`));
     // Offline, titles are not compared with arXiv's: CI output must not depend on what a cache happens to hold.
     if (!metadata) settings.rules['title-mismatch'] = 'off';
     settingsByUri.set(uri, settings);
-    return { file, text, document: TextDocument.create(uri, 'markdown', 0, text) };
+    return { file, text, bom, document: TextDocument.create(uri, 'markdown', 0, text) };
   });
 
   if (metadata) {
@@ -190,11 +192,11 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   }
 
   const findings: CliFinding[] = [];
-  for (let { file, text, document } of documents) {
+  for (let { file, text, bom, document } of documents) {
     if (options.fix) {
       document = fixAll(service, document);
       if (document.getText() !== text) {
-        writeFileAtomic(file, document.getText());
+        writeFileAtomic(file, (bom ? '\ufeff' : '') + document.getText());
         err(`surveyor: fixed ${file}`);
       }
     }

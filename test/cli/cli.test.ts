@@ -163,9 +163,9 @@ describe('surveyor check', () => {
     assert.equal(r.status, 0);
     const sbert = 'https://www.sbert.net/examples/training/data_augmentation/README.html';
     assert.deepEqual(r.stdout.split('\n'), [
-      `README.md:39:17 warning broken-anchor Anchor #Approaches differs from #approaches only in case: GitHub's anchors are lower-case, so the link does not lead there.`,
+      `README.md:39:17 warning broken-anchor Anchor #Approaches differs from #approaches only in case: github.com's page script forgives that, but npm, GitLab, PyPI and VS Code's preview do not, so the link leads nowhere there.`,
       'README.md:55:19 warning broken-anchor No heading has the anchor #top-k-selectiong: the closest is #top-k-selection ("Top-K Selection").',
-      `README.md:61:19 warning broken-anchor Anchor #Contributing differs from #contributing only in case: GitHub's anchors are lower-case, so the link does not lead there.`,
+      `README.md:61:19 warning broken-anchor Anchor #Contributing differs from #contributing only in case: github.com's page script forgives that, but npm, GitLab, PyPI and VS Code's preview do not, so the link leads nowhere there.`,
       'README.md:77:84 warning venue-typo Unknown venue "arKiv": did you mean "arXiv"? (Add real venues Surveyor does not know to "venues" in .surveyor.json.)',
       'README.md:78:95 warning venue-typo Unknown venue "arKiv": did you mean "arXiv"? (Add real venues Surveyor does not know to "venues" in .surveyor.json.)',
       "README.md:158:106 warning author-format BibTeX escape in the author list, shown literally on GitHub: {\\'a} → á.",

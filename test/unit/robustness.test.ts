@@ -2,9 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextEdit } from 'vscode-languageserver-types';
-import { corpusFiles, document, readShared, service } from '../support/fixtures';
-import * as fs from 'node:fs';
+import { document, readShared, service } from '../support/fixtures';
 import { PROPERTY_RUNS } from '../support/propertyRuns';
 import { exercise } from '../support/exercise';
 
@@ -47,47 +45,8 @@ describe('robustness', () => {
   });
 });
 
+/** Fix-all on the real lists, and every offered fix alone, are checked in `fixSafety.test.ts`. */
 describe('fixes are safe', () => {
-  const texts: [string, string][] = [['the reference survey', readShared('seed', 'LLM-data-aug-survey.README.md')], ...corpusFiles().map((f): [string, string] => [f.split('/').pop()!, fs.readFileSync(f, 'utf8')])];
-
-  for (const [name, text] of texts) {
-    it(`${name}: fix-all converges and is idempotent, and no fix changes a line it does not edit`, () => {
-      const svc = service();
-      let doc = document(text);
-      for (let round = 0; round < 5; round++) {
-        const edits = svc.getFixAllEdits(doc);
-        if (edits.length === 0) break;
-        doc = TextDocument.create(doc.uri, 'markdown', doc.version + 1, TextDocument.applyEdits(doc, edits));
-      }
-      assert.deepEqual(svc.getFixAllEdits(doc), [], 'a second fix-all changes nothing');
-      const safeLeft = svc.getDiagnostics(doc).filter((d) => svc.getCodeActions(doc, d.range, { diagnostics: [d], only: ['quickfix'] }).length > 0 && d.code !== 'title-mismatch');
-      const stillSafe = safeLeft.filter((d) => {
-        const finding = svc.getFindings(doc).find((f) => f.diagnostic === d);
-        return finding?.fixes.some((f) => f.safe);
-      });
-      assert.deepEqual(stillSafe.map((d) => `${d.range.start.line + 1} ${String(d.code)}`), [], 'no safe fix left unapplied');
-
-      // Every offered fix, alone: only the lines its edits touch change.
-      const original = document(text);
-      for (const finding of svc.getFindings(original)) {
-        for (const fix of finding.fixes) {
-          const touched = new Set(fix.edits.flatMap((e: TextEdit) => range(e.range.start.line, e.range.end.line)));
-          const deletesLines = fix.edits.some((e) => e.newText === '' && e.range.end.line > e.range.start.line);
-          const after = TextDocument.applyEdits(original, fix.edits).split('\n');
-          const before = text.split('\n');
-          if (deletesLines) {
-            assert.ok(after.length < before.length, `${fix.title} deletes lines`);
-            continue;
-          }
-          assert.equal(after.length, before.length, `${fix.title} keeps the line count`);
-          before.forEach((line, i) => {
-            if (!touched.has(i)) assert.equal(after[i], line, `${fix.title} (line ${finding.diagnostic.range.start.line + 1}) changed line ${i + 1}`);
-          });
-        }
-      }
-    });
-  }
-
   it('applying the quick fixes one at a time, in any order, leaves nothing fixable', () => {
     const base = readShared('seed', 'LLM-data-aug-survey.README.md');
     fc.assert(
@@ -107,7 +66,3 @@ describe('fixes are safe', () => {
     );
   });
 });
-
-function range(from: number, to: number): number[] {
-  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
-}

@@ -26,7 +26,7 @@ describe('broken-anchor', () => {
   it('reports a fragment that differs only in case, with its own message and a safe fix', () => {
     const text = `<a href="#Image-Augmentation">Images</a>\n\n` + BODY;
     assert.deepEqual(findings('broken-anchor', text), [
-      `${at(text, 1, 'Image-')} Anchor #Image-Augmentation differs from #image-augmentation only in case: GitHub's anchors are lower-case, so the link does not lead there.`,
+      `${at(text, 1, 'Image-')} Anchor #Image-Augmentation differs from #image-augmentation only in case: github.com's page script forgives that, but npm, GitLab, PyPI and VS Code's preview do not, so the link leads nowhere there.`,
     ]);
     assert.equal(fixAll(text), text.replace('#Image-Augmentation', '#image-augmentation'));
   });

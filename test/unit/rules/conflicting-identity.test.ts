@@ -30,8 +30,22 @@ describe('conflicting-identity', () => {
       1. Graph networks for everything and more. _Doe, J. et al._ arXiv 2023. [[paper](https://arxiv.org/abs/2305.16289)]
     `);
     assert.deepEqual(findings('conflicting-identity', text), [
-      '4:4 arXiv 2305.16289 is listed as "Graph networks for everything" on line 2, but as "Another made-up method" here: one of the links names the wrong paper.',
+      '4:4 arXiv 2305.16289 is listed as "Graph networks for everything" on line 2, but as "Another made-up method" here: this link likely names another paper.',
     ]);
     assert.deepEqual(findings('duplicate-entry', text), [], 'a wrong id is not a duplicate');
+  });
+
+  it('reports the listing whose title disagrees with the others, even when it comes first', () => {
+    const text = dedent(`
+      ## One
+      1. ${B} [[paper](https://arxiv.org/abs/2305.16289)]
+      ## Two
+      1. ${A} [[paper](https://arxiv.org/abs/2305.16289)]
+      ## Three
+      1. ${A} [[paper](https://arxiv.org/abs/2305.16289)]
+    `);
+    assert.deepEqual(findings('conflicting-identity', text), [
+      '2:4 arXiv 2305.16289 is listed as "Graph networks for everything" on line 4, but as "Another made-up method" here: this link likely names another paper.',
+    ]);
   });
 });

@@ -34,6 +34,8 @@ describe('duplicate-entry', () => {
     const byTitle = dedent(`
       1. Graph Networks, for everything! _Doe, J._ Venue 2020. [[code](https://github.com/x/y)][[project](https://x.org)]
       2. graph networks for everything. _Doe, J._ Venue 2020. [[code](https://github.com/x/z)][[project](https://x.org)]
+      3. A third paper. _Roe, R._ arXiv 2021. [[paper](https://arxiv.org/abs/2101.00001)]
+      4. A fourth paper. _Poe, E._ arXiv 2021. [[paper](https://arxiv.org/abs/2101.00002)]
     `);
     assert.equal(findings('duplicate-entry', byTitle).length, 1, 'no paper link: the title decides');
     const twoPapers = dedent(`

@@ -16,6 +16,12 @@ export interface RuleFinding {
   message: string;
   fixes: Fix[];
   relatedInformation?: DiagnosticRelatedInformation[];
+  /**
+   * The most this finding may weigh, whatever its rule's severity: a question
+   * of house style (`[[pdf]](url)` in a list that mostly writes `[[pdf](url)]`)
+   * is a hint even where the rule's real defects are warnings.
+   */
+  atMost?: 'info' | 'hint';
 }
 
 /** A diagnostic with the fixes that repair it. */
@@ -35,7 +41,12 @@ const LSP_SEVERITY: Record<Exclude<Severity, 'off'>, DiagnosticSeverity> = {
 
 /** A rule's finding as the editor gets it: with source, code and the configured severity. */
 export function asFinding(finding: RuleFinding, code: RuleCode, settings: SurveyorSettings): Finding {
-  const diagnostic: Diagnostic = { range: finding.range, severity: LSP_SEVERITY[settings.rules[code] as Exclude<Severity, 'off'>], source: SOURCE, code, message: finding.message };
+  const configured = LSP_SEVERITY[settings.rules[code] as Exclude<Severity, 'off'>];
+  // DiagnosticSeverity counts up from Error (1) to Hint (4): the lesser weight is the larger number.
+  const severity = finding.atMost ? Math.max(configured, LSP_SEVERITY[finding.atMost]) as DiagnosticSeverity : configured;
+  // A field quoted from an entry over several lines would break the message (and the CLI's one line per finding).
+  const message = finding.message.replace(/[ \t]*[\r\n]+[ \t]*/g, ' ');
+  const diagnostic: Diagnostic = { range: finding.range, severity, source: SOURCE, code, message };
   if (finding.relatedInformation) diagnostic.relatedInformation = finding.relatedInformation;
   return { diagnostic, fixes: finding.fixes };
 }

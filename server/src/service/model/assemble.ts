@@ -17,8 +17,10 @@ export function assemble(chunks: ChunkModel[]): SurveyDocument {
 export function assembleOutline(chunks: ChunkOutline[]): SurveyOutline {
   const outline: SurveyOutline = { sections: [], anchors: [], explicitAnchors: [], suppressions: [], problems: [], lineCount: 1 };
   const headings: SectionHeading[] = [];
+  let omitNext = false;
   for (const chunk of chunks) {
-    for (const heading of chunk.headings) headings.push(heading);
+    chunk.headings.forEach((heading, i) => headings.push(i === 0 && omitNext ? { ...heading, omitInToc: true } : heading));
+    omitNext = chunk.omitsNextHeading === true;
     for (const anchor of chunk.anchors) outline.anchors.push(anchor);
     for (const anchor of chunk.explicitAnchors) outline.explicitAnchors.push(anchor);
     for (const comment of chunk.suppressions) outline.suppressions.push(comment);
@@ -70,6 +72,7 @@ function buildSections(headings: SectionHeading[], end: Position): Section[] {
       children: [],
       bodyRange: { start: h.range.start, end },
     };
+    if (h.omitInToc) section.omitInToc = true;
     if (h.kind === 'heading') {
       section.depth = h.depth!;
       section.slug = slugs.next(h.text);

@@ -1,4 +1,5 @@
 import { assemble } from './assemble';
+import { withPaperEntries } from './paperLists';
 import { detached } from './memo';
 import { parseChunk, type ChunkModel, type ChunkOutline } from './parseChunk';
 import { readInPieces } from './listPieces';
@@ -104,7 +105,8 @@ export class ChunkCache {
 
   /** A new chunk, with the pieces read for it since the last one was made. */
   private made(text: string, model: ChunkModel): CachedChunk {
-    const chunk = new CachedChunk(detached(text), model, this.reading);
+    // Which lists are papers is decided on the whole chunk, never on a piece: a piece does not know its section.
+    const chunk = new CachedChunk(detached(text), withPaperEntries(model), this.reading);
     this.reading = [];
     return chunk;
   }

@@ -1,5 +1,6 @@
 import { assemble } from './assemble';
 import { ChunkCache } from './chunkCache';
+import { withPaperEntries } from './paperLists';
 import { parseChunk } from './parseChunk';
 import { ParsedSurvey, type PlacedChunk } from './parsedSurvey';
 import { PositionMapper } from './positions';
@@ -64,7 +65,7 @@ export class IncrementalParser {
 /** Parses the whole text as one piece: the reference the incremental parser must agree with. */
 export function parseWhole(text: string): SurveyDocument {
   const binary = binaryProblem(text);
-  return binary ? ParsedSurvey.unreadable(binary).model : assemble([parseChunk(text, 0)]);
+  return binary ? ParsedSurvey.unreadable(binary).model : assemble([withPaperEntries(parseChunk(text, 0))]);
 }
 
 /**

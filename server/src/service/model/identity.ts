@@ -30,16 +30,40 @@ function identityOf(entry: Entry): string | undefined {
   return title ? `title:${title}` : undefined;
 }
 
-const PAPER_LABELS = /^(?:paper|pdf|arxiv|abs|doi|link|article)$/i;
+const PAPER_LABELS = /^(?:paper|pdf|arxiv|abs|doi|article)$/i;
 
 /** Whether a link label names the paper itself (`paper`, `pdf`, `arXiv` …). */
 export function isPaperLabel(label: string): boolean {
   return PAPER_LABELS.test(label.trim());
 }
 
-/** The link that points at the paper itself: one labelled so, else the only link there is. */
+/**
+ * Hosts that serve papers (preprint servers, proceedings, publishers,
+ * anthologies) and links to a PDF: a link there names a paper whatever its label.
+ */
+const PAPER_HOST =
+  /^https?:\/\/(?:[\w-]+\.)*(?:arxiv\.org|aclanthology\.org|aclweb\.org|openreview\.net|doi\.org|dl\.acm\.org|ieeexplore\.ieee\.org|computer\.org|proceedings\.neurips\.cc|papers\.nips\.cc|neurips\.cc|proceedings\.mlr\.press|jmlr\.org|openaccess\.thecvf\.com|ecva\.net|link\.springer\.com|springer\.com|sciencedirect\.com|ojs\.aaai\.org|aaai\.org|ijcai\.org|semanticscholar\.org|biorxiv\.org|medrxiv\.org|nature\.com|science\.org|pnas\.org|researchgate\.net|ssrn\.com|isca-archive\.org|isca-speech\.org|mdpi\.com|wiley\.com|tandfonline\.com|acm\.org|iclr\.cc|icml\.cc|papers\.cool|huggingface\.co\/papers)(?:[/:?#]|$)/i;
+
+/** Whether a url names a paper by where it points: a paper host, or a PDF. */
+export function isPaperUrl(url: string): boolean {
+  return PAPER_HOST.test(url) || /^https?:\/\/\S+\.pdf(?:[?#]\S*)?$/i.test(url);
+}
+
+/**
+ * The link that points at the paper itself: one labelled so, else the title
+ * when it is a link, else a link to a paper host, else the only link there
+ * is. A badge (an image link) is never it.
+ */
 export function paperLink(entry: Entry): Link | undefined {
-  return entry.links.find((l) => isPaperLabel(l.label.text)) ?? (entry.links.length === 1 ? entry.links[0] : undefined);
+  const links = entry.links.filter((l) => !l.image);
+  return (
+    links.find((l) => isPaperLabel(l.label.text)) ??
+    links.find((l) => l.title) ??
+    links.find((l) => isPaperUrl(l.url.text)) ??
+    // `[link]` names the paper in some lists, and a dataset's page in others: only when nothing says more.
+    links.find((l) => /^link$/i.test(l.label.text.trim())) ??
+    (links.length === 1 ? links[0] : undefined)
+  );
 }
 
 /** `10.1145/3580305.3599256` from `https://doi.org/…`, `https://dl.acm.org/doi/…` and the like, lower-cased as DOIs compare. */

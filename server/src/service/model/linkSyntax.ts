@@ -41,6 +41,13 @@ export function scanLinks(text: string, from: number, to: number, map: PositionM
     const open = start + m[0].length - 1; // the `(`
     const destination = readDestination(segment, open + 1, to);
     const end = destination.closed ? destination.end + 1 : destination.end;
+    if (text[start - 1] === '!') {
+      // An image (`![alt](src)`, a badge inside `[![alt](src)](href)`): not a link of the entry's groups, but
+      // its source can be left unclosed too, which GitHub shows as a stray bracket and a broken image.
+      if (!gap && !destination.closed) issues.push({ kind: 'unclosed-paren', image: true, range: map.range(start - 1, end), repair: { range: map.range(end, end), newText: ')' } });
+      LINK_START.lastIndex = Math.max(end, open + 1);
+      continue;
+    }
     const link: ScannedLink = { start, end, label: m[1]!, url: segment.slice(open + 1, destination.end).trim(), grouped: text[start - 1] === '[' };
     links.push(link);
     LINK_START.lastIndex = Math.max(end, open + 1);
@@ -49,17 +56,19 @@ export function scanLinks(text: string, from: number, to: number, map: PositionM
       issues.push({
         kind: 'space-before-paren',
         range: map.range(start, end),
+        label: link.label,
+        url: link.url,
         repair: { range: map.range(open - gap.length, open), newText: '' },
       });
     }
     if (!destination.closed) {
-      issues.push({ kind: 'unclosed-paren', range: map.range(start, end), repair: { range: map.range(end, end), newText: ')' } });
+      issues.push({ kind: 'unclosed-paren', range: map.range(start, end), label: link.label, url: link.url, repair: { range: map.range(end, end), newText: ')' } });
     } else {
       const problem = urlProblem(link.url);
       if (problem) {
         const at = map.range(open + 1, destination.end);
-        const issue: LinkSyntaxIssue = { kind: problem, range: at, url: link.url };
-        if (problem === 'no-scheme' && /^(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:[/?#]|$)/.test(link.url)) {
+        const issue: LinkSyntaxIssue = { kind: problem, range: at, url: link.url, label: link.label };
+        if (problem === 'no-scheme') {
           issue.repair = { range: map.range(open + 1 + leadingSpace(segment, open + 1), open + 1 + leadingSpace(segment, open + 1)), newText: 'https://' };
         }
         issues.push(issue);
@@ -139,9 +148,21 @@ function urlProblem(url: string): UrlProblem | undefined {
   if (/\s/.test(url) && !/^\S+\s+(?:"[^"]*"|'[^']*'|\([^)]*\))$/.test(url) && !/^<[^>]*>$/.test(url)) return 'space-in-url';
   const bare = url.replace(/^<|>$/g, '');
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(bare);
-  if (!scheme) return 'no-scheme';
+  // Without a scheme, `github.com/o/r` is a web address missing https://; `./images/cite.txt` and
+  // `PROMPT.md` are links to files of the repository, which GitHub resolves, and are fine here.
+  if (!scheme) return looksLikeHost(bare) ? 'no-scheme' : undefined;
   if (!/^https?$/i.test(scheme[1]!)) return 'bad-scheme';
   return undefined;
+}
+
+/** Top-level domains common in survey links; a file name's extension (`.md`, `.txt`, `.pdf`) is not among them. */
+const TLD = /^(?:com|org|net|io|ai|edu|gov|dev|app|co|me|info|cn|uk|de|jp|fr|kr|in|ca|au|eu|ch|nl|cc|tech|xyz|site|page|ly|so|us|tw|hk|sg)$/i;
+
+/** Whether a url without a scheme starts with a host name: `www.x.y`, or `name.tld` followed by a path or nothing. */
+function looksLikeHost(url: string): boolean {
+  const host = /^([\w-]+(?:\.[\w-]+)+)(?:[/?#:]|$)/.exec(url)?.[1];
+  if (!host) return false;
+  return /^www\./i.test(host) || TLD.test(host.slice(host.lastIndexOf('.') + 1));
 }
 
 function leadingSpace(text: string, at: number): number {

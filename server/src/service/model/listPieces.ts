@@ -122,6 +122,8 @@ export function joinPieces(pieces: { from: number; model: ChunkModel }[], listsG
     for (const comment of placed.suppressions) joined.suppressions.push(comment);
     for (const problem of placed.problems) joined.problems.push(problem);
     joined.end = placed.end;
+    if (placed.omitsNextHeading) joined.omitsNextHeading = true;
+    else delete joined.omitsNextHeading;
     if (openAtEnd) joined.openAtEnd = { ...openAtEnd, from: from + openAtEnd.from };
     else delete joined.openAtEnd;
     line = placed.end.line;

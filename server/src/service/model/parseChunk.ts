@@ -1,9 +1,12 @@
-import type { Html, List, Node, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Html, List, Node, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { toString } from 'mdast-util-to-string';
+import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import type { Position } from 'vscode-languageserver-types';
 import { parseEntry } from './parseEntry';
+import { readPaperTable } from './parseTable';
 import { PositionMapper } from './positions';
 import type { AnchorRef, ExplicitAnchor, ListBlock, ListItem, ParseProblem, SectionHeading, SuppressionComment } from './types';
 
@@ -20,6 +23,8 @@ export interface ChunkOutline {
   problems: ParseProblem[];
   /** Where the chunk's text ends. */
   end: Position;
+  /** The chunk ends with `<!-- omit in toc -->`: the heading that starts the next chunk is left out of the table of contents. */
+  omitsNextHeading?: true;
 }
 
 /** One parsed chunk; its ranges start at the line given to `parseChunk`. */
@@ -39,7 +44,34 @@ export type OpenBlock = (
   from: number;
 };
 
-const processor = unified().use(remarkParse);
+/**
+ * GFM tables, and nothing else of GFM: surveys write papers in tables
+ * (`parseTable.ts`), while autolink literals or strikethrough would change
+ * how the lists' entries read. remark-parse reads extensions from the
+ * processor's data, as remark-gfm sets them.
+ */
+function gfmTables(this: Processor): undefined {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTable());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+}
+
+const processor = unified().use(remarkParse).use(gfmTables);
+
+/** A link to a heading of this page: `#x`, or written `./#x`, `README.md#x` (case as GitHub's file names: any case). */
+const IN_PAGE = /^(?:\.\/)?(?:readme\.md)?#/i;
+
+const OMIT_IN_TOC = /<!--\s*omit (?:in|from) toc\s*-->/i;
+
+/**
+ * A heading's text as GitHub builds its anchor from: images (badges) and
+ * raw HTML (comments, tags) are not part of it; link text and inline code are.
+ */
+function headingText(node: Nodes): string {
+  if (node.type === 'image' || node.type === 'html') return '';
+  if ('children' in node) return (node.children as Nodes[]).map(headingText).join('');
+  return 'value' in node ? String(node.value) : '';
+}
 
 const SUPPRESSION = /<!--\s*surveyor-(disable-next-line|disable|enable)\b([^>]*?)-->/g;
 
@@ -55,6 +87,7 @@ export function parseChunk(text: string, firstLine: number): ChunkModel {
   }
   const walker = new Walker(text, map, model);
   for (const child of root.children) walker.block(child, 0, true);
+  if (walker.omitsNext) model.omitsNextHeading = true;
   const last = root.children[root.children.length - 1];
   const open = last && openBlockAtEnd(last, text);
   if (open) model.openAtEnd = open;
@@ -70,6 +103,13 @@ class Walker {
    * it does within the whole document.
    */
   private readonly lastBreak: number;
+  /** An `<!-- omit in toc -->` comment stood just before: the next heading is left out of the table of contents. */
+  private omitNext = false;
+
+  /** Whether the chunk ended on an `<!-- omit in toc -->` comment. */
+  get omitsNext(): boolean {
+    return this.omitNext;
+  }
 
   constructor(
     private readonly text: string,
@@ -82,16 +122,20 @@ class Walker {
 
   block(node: RootContent, listDepth: number, topLevel: boolean): void {
     switch (node.type) {
-      case 'heading':
-        this.model.headings.push({
+      case 'heading': {
+        const heading: SectionHeading = {
           kind: 'heading',
           depth: node.depth,
-          text: toString(node),
+          text: headingText(node),
           range: this.rangeOf(node),
           textRange: this.innerRange(node),
-        });
+        };
+        if (this.omitNext || node.children.some((c) => c.type === 'html' && OMIT_IN_TOC.test(c.value))) heading.omitInToc = true;
+        this.model.headings.push(heading);
+        this.omitNext = false;
         this.inline(node.children);
         return;
+      }
       case 'paragraph':
         if (topLevel && isCategoryLine(node, this.text)) {
           this.model.headings.push({ kind: 'category', text: toString(node), range: this.rangeOf(node), textRange: this.innerRange(innermost(node)) });
@@ -101,8 +145,13 @@ class Walker {
       case 'list':
         this.list(node, listDepth);
         return;
+      case 'table':
+        this.table(node, listDepth);
+        return;
       case 'html':
         this.html(node);
+        // `<!-- omit in toc -->` on the line before a heading marks it, as Markdown All in One reads it.
+        this.omitNext = OMIT_IN_TOC.test(node.value);
         return;
       case 'code':
         return;
@@ -112,12 +161,30 @@ class Walker {
   }
 
   private list(node: List, depth: number): void {
+    this.omitNext = false;
     const items: ListItem[] = node.children.map((item) => {
       const entry = parseEntry(item, this.text, this.map);
       return { range: this.rangeOf(item), marker: this.marker(start(item)), ...(entry ? { entry } : {}) };
     });
     this.model.lists.push({ ordered: node.ordered === true, range: this.rangeOf(node), depth, items });
     for (const item of node.children) for (const child of item.children) this.block(child, depth + 1, false);
+  }
+
+  /**
+   * A table of papers is a list whose items are its body rows (`parseTable.ts`
+   * decides, from the rows' links, whether the table lists papers at all);
+   * any table's cells are read for anchors.
+   */
+  private table(node: Table, depth: number): void {
+    const entries = readPaperTable(node, this.text, this.map);
+    if (entries) {
+      const items: ListItem[] = node.children.slice(1).map((row, i) => {
+        const entry = entries[i];
+        return { range: this.rangeOf(row), marker: { delimiter: '|' }, ...(entry ? { entry: { ...entry, row: true as const } } : {}) };
+      });
+      this.model.lists.push({ ordered: false, table: true, range: this.rangeOf(node), depth, items });
+    }
+    for (const row of node.children) for (const cell of row.children) this.inline(cell.children);
   }
 
   private marker(offset: number): ListItem['marker'] {
@@ -129,7 +196,7 @@ class Walker {
 
   private inline(nodes: PhrasingContent[]): void {
     for (const node of nodes) {
-      if (node.type === 'link' && node.url.startsWith('#')) this.markdownAnchor(node);
+      if (node.type === 'link' && IN_PAGE.test(node.url)) this.markdownAnchor(node);
       else if (node.type === 'html') this.html(node);
       if ('children' in node) this.inline(node.children as PhrasingContent[]);
     }
@@ -141,7 +208,7 @@ class Walker {
     const labelEnd = 'children' in node && node.children.length > 0 ? end(node.children[node.children.length - 1]!) : s + 1;
     const hash = this.text.indexOf('#', labelEnd);
     if (hash === -1 || hash >= end(node)) return;
-    const fragment = node.url.slice(1);
+    const fragment = node.url.slice(node.url.indexOf('#') + 1);
     const label = toString(node).trim();
     this.model.anchors.push({
       kind: 'markdown',

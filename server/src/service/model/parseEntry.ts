@@ -1,7 +1,7 @@
 import type { Link as MdLink, ListItem as MdListItem, Paragraph, PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseArxivUrl } from './arxivId';
-import { isPaperLabel } from './identity';
+import { isPaperLabel, isPaperUrl } from './identity';
 import { scanLinks } from './linkSyntax';
 import type { PositionMapper } from './positions';
 import type { ArxivRef, Entry, Link, Span } from './types';
@@ -20,31 +20,64 @@ import type { ArxivRef, Entry, Link, Span } from './types';
  * (news, tables of contents, steps) are not entries.
  */
 export function parseEntry(item: MdListItem, text: string, map: PositionMapper): Entry | undefined {
-  const paragraph = item.children[0];
-  if (paragraph?.type !== 'paragraph' || !paragraph.position) return undefined;
-  const start = paragraph.position.start.offset!;
-  const end = paragraph.position.end.offset!;
+  const paragraphs = leadingParagraphs(item);
+  const first = paragraphs[0];
+  if (!first?.position) return undefined;
+  const start = first.position.start.offset!;
+  const end = paragraphs[paragraphs.length - 1]!.position!.end.offset!;
+  // Every paragraph of the item is the entry's (title and venue, then a paragraph of authors and links).
+  const children = paragraphs.flatMap((p) => p.children);
 
-  const links = collectLinks(paragraph).filter((l) => !l.url.startsWith('#'));
+  const links = children.flatMap(collectLinks).filter((l) => !l.url.startsWith('#'));
   const scanned = scanLinks(text, start, end, map);
   const webLinks = scanned.links.filter((l) => !l.url.startsWith('#'));
   if (links.length === 0 && webLinks.length === 0) return undefined;
 
-  const children = paragraph.children;
-  const boldTitle = boldTitleOf(children, text);
-  const authorsNode = children.find((c, i) => c.type === 'emphasis' && i > 0) as PhrasingContent | undefined;
+  // `[2023/05] **Title.**`: a leading date tag is the entry's date, and the title begins after it.
+  const dateTag = DATE_TAG.exec(text.slice(start, end));
+  const contentStart = dateTag ? start + dateTag[0].length : start;
+  const titleLink = titleLinkOf(children, contentStart);
+  const boldTitle = titleLink ? undefined : boldTitleOf(children, text);
+  const authorsNode = children.find((c, i) => c.type === 'emphasis' && i > 0 && (!titleLink || offsetOf(c, 'start') >= offsetOf(titleLink, 'end'))) as PhrasingContent | undefined;
   // Without authors or a bold title, a `[[paper](url)]` group still marks a citation; `[[LLM-eval](url)]` does not.
   const paperGroup = webLinks.some((l) => l.grouped && (isPaperLabel(l.label) || parseArxivUrl(l.url)));
-  if (!boldTitle && !authorsNode && !paperGroup) return undefined;
+  const paperTitle = titleLink && isPaperUrl(titleLink.url);
+  if (!boldTitle && !authorsNode && !paperGroup && !paperTitle) return undefined;
 
-  // Where the link groups begin: the title, authors, venue and year all stand before.
-  const linksStart = scanned.links.reduce((min, l) => Math.min(min, l.grouped ? l.start - 1 : l.start), end);
-  const entry: Entry = { range: map.range(start, end), links: links.map((l) => toLink(l, text, map)), linkIssues: scanned.issues };
+  const entry: Entry = {
+    range: map.range(start, end),
+    links: links.map((l) => toLink(l, text, map, l === titleLink)),
+    linkIssues: scanned.issues,
+  };
+  const groups = scanned.links.filter((l) => l.grouped).length;
+  if (groups > 0) entry.linkGroups = groups;
+  if (dateTag) {
+    const yearAt = start + dateTag[0].indexOf(dateTag[1]!);
+    entry.year = { text: dateTag[1]!, value: Number(dateTag[1]), range: map.range(yearAt, yearAt + 4) };
+  }
+  // Where the link groups begin (the title link aside): the title, authors, venue and year all stand before.
+  const afterTitleLink = titleLink ? offsetOf(titleLink, 'end') : start;
+  const linksStart = scanned.links.reduce((min, l) => (l.start < afterTitleLink ? min : Math.min(min, l.grouped ? l.start - 1 : l.start)), end);
+
+  if (titleLink) {
+    const inner = innermost(titleLink);
+    entry.title = trimmedSpan(text, innerStart(inner), innerEnd(inner), map, true);
+    const tailStart = authorsNode ? offsetOf(authorsNode, 'start') : afterTitleLink;
+    if (authorsNode && offsetOf(authorsNode, 'start') < linksStart) {
+      entry.authors = trimmedSpan(text, innerStart(authorsNode), innerEnd(authorsNode), map, false);
+      if (entry.authors) entry.authorsStyle = 'italic';
+    }
+    const venueFrom = authorsNode && entry.authors ? offsetOf(authorsNode, 'end') : tailStart;
+    readVenueAndYear(entry, text, venueFrom, Math.max(venueFrom, linksStart), map);
+    const arxiv = arxivOf(entry.links);
+    if (arxiv) entry.arxiv = arxiv;
+    return entry;
+  }
 
   // Title, and where the venue/year tail begins.
   let tailStart: number;
   const namedQuote = boldTitle && quotedTitle(text, offsetOf(boldTitle, 'end'), linksStart, /^\s*(?:\([^)]*\))?\s*[:：]\s*$/);
-  const quote = namedQuote || (!boldTitle && !authorsNode ? quotedTitle(text, start, linksStart, /^[^.]{0,60}$/) : undefined);
+  const quote = namedQuote || (!boldTitle && !authorsNode ? quotedTitle(text, contentStart, linksStart, /^[^.]{0,60}$/) : undefined);
   if (quote) {
     // `**PaLM**: "PaLM: Scaling …"` or `[**Ruby**] "On the …"`: the bold is a model or topic name; the quotes hold the title.
     entry.title = { text: text.slice(quote.start, quote.end), range: map.range(quote.start, quote.end) };
@@ -54,12 +87,12 @@ export function parseEntry(item: MdListItem, text: string, map: PositionMapper):
     tailStart = offsetOf(boldTitle, 'end');
   } else if (authorsNode) {
     const titleEnd = offsetOf(authorsNode, 'start');
-    entry.title = trimmedSpan(text, start, titleEnd, map, true);
+    entry.title = trimmedSpan(text, contentStart, titleEnd, map, true);
     tailStart = titleEnd;
   } else {
-    const plain = plainAuthors(text, start, linksStart);
-    const cut = plain ? plain.start : lastSentenceBreak(text, start, linksStart);
-    entry.title = trimmedSpan(text, start, cut, map, true);
+    const plain = plainAuthors(text, contentStart, linksStart);
+    const cut = plain ? plain.start : lastSentenceBreak(text, contentStart, linksStart);
+    entry.title = trimmedSpan(text, contentStart, cut, map, true);
     tailStart = cut;
     if (plain) {
       entry.authors = { text: text.slice(plain.start, plain.end), range: map.range(plain.start, plain.end) };
@@ -86,30 +119,76 @@ export function parseEntry(item: MdListItem, text: string, map: PositionMapper):
 function boldTitleOf(children: PhrasingContent[], text: string): PhrasingContent | undefined {
   const at = children.findIndex((c) => c.type === 'strong');
   if (at < 0 || at > 4) return undefined;
+  // `**2024-05-02** We release …`: a bold date opens a news item, not a paper.
+  if (DATE_ONLY.test(toString(children[at]!).trim())) return undefined;
   if (at === 0) return children[0];
   const prefix = children.slice(0, at);
   if (!prefix.every((c) => c.type === 'html' || c.type === 'text' || c.type === 'inlineCode')) return undefined;
   const before = text.slice(offsetOf(prefix[0]!, 'start'), offsetOf(children[at]!, 'start'));
-  return /[:：\-–—]\s*$/.test(before) && before.length <= 80 ? children[at] : undefined;
+  return (/[:：\-–—]\s*$/.test(before) && before.length <= 80) || DATE_TAG.test(before) ? children[at] : undefined;
 }
 
-function collectLinks(node: Paragraph | PhrasingContent): MdLink[] {
+/** `[2023/05]`, `[2024-05]`, `[2023.05.02]` at the start of an entry. */
+const DATE_TAG = /^\s*\[((?:19|20)\d{2})[-/.]\d{1,2}(?:[-/.]\d{1,2})?\]\s*/;
+const DATE_ONLY = /^\[?(?:19|20)\d{2}(?:[-/.]\d{1,2}){0,2}\]?[:：]?$/;
+
+/** The item's paragraphs from its first up to a nested list or other block. */
+function leadingParagraphs(item: MdListItem): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  for (const child of item.children) {
+    if (child.type !== 'paragraph' || !child.position) break;
+    paragraphs.push(child);
+  }
+  return paragraphs;
+}
+
+/** `[**Title**](url)` opening the entry (after a date tag): the title is the paper link. A badge is not a title. */
+function titleLinkOf(children: PhrasingContent[], contentStart: number): MdLink | undefined {
+  const first = children.find((c) => offsetOf(c, 'end') > contentStart && !(c.type === 'text' && c.value.trim() === ''));
+  if (first?.type !== 'link' || first.url.startsWith('#') || isImageLink(first)) return undefined;
+  return toString(first).trim().length >= 3 ? first : undefined;
+}
+
+export function isImageLink(node: MdLink): boolean {
+  return node.children.length > 0 && node.children.every((c) => c.type === 'image' || (c.type === 'text' && c.value.trim() === ''));
+}
+
+/** The content of a link or emphasis with its emphasis taken off: `[**Title**](url)` → `Title`. */
+export function innermost(node: PhrasingContent): PhrasingContent {
+  let current = node;
+  while ('children' in current && current.children.length === 1 && ['strong', 'emphasis', 'link'].includes(current.children[0]!.type)) {
+    current = current.children[0] as PhrasingContent;
+  }
+  return current;
+}
+
+export function collectLinks(node: PhrasingContent): MdLink[] {
   if (node.type === 'link') return [node];
   if (!('children' in node)) return [];
   return (node.children as PhrasingContent[]).flatMap(collectLinks);
 }
 
-function toLink(node: MdLink, text: string, map: PositionMapper): Link {
+export function toLink(node: MdLink, text: string, map: PositionMapper, isTitle: boolean): Link {
   const start = offsetOf(node, 'start');
   const end = offsetOf(node, 'end');
   const labelStart = start + 1;
   const labelEnd = node.children.length > 0 ? offsetOf(node.children[node.children.length - 1]!, 'end') : labelStart;
   const url = urlSpan(text, labelEnd, end);
-  return {
-    label: { text: toString(node), range: map.range(labelStart, labelEnd) },
+  // The label's range is its text without emphasis marks: `[**Title**](url)` labels `Title`.
+  const inner = innermost(node);
+  const image = node.children.find((c) => c.type === 'image');
+  // A badge's label is its image's alt text, which stands after `![`.
+  const alt = image && isImageLink(node) ? text.indexOf(']', offsetOf(image, 'start') + 2) : -1;
+  const shown =
+    alt >= 0 ? { start: offsetOf(image!, 'start') + 2, end: alt } : inner === node ? { start: labelStart, end: labelEnd } : { start: innerStart(inner), end: innerEnd(inner) };
+  const link: Link = {
+    label: { text: text.slice(shown.start, shown.end), range: map.range(shown.start, shown.end) },
     url: { text: node.url, range: map.range(url.start, url.end) },
     range: map.range(start, end),
   };
+  if (isImageLink(node)) link.image = true;
+  if (isTitle) link.title = true;
+  return link;
 }
 
 /** Where the destination of `[label](url "title")` stands, given the offset of the closing `]`. */
@@ -132,7 +211,7 @@ function urlSpan(text: string, labelEnd: number, linkEnd: number): { start: numb
   return { start, end: Math.min(i, linkEnd) };
 }
 
-function arxivOf(links: Link[]): ArxivRef | undefined {
+export function arxivOf(links: Link[]): ArxivRef | undefined {
   const ordered = [...links].sort((a, b) => rank(a) - rank(b));
   for (const link of ordered) {
     const parsed = parseArxivUrl(link.url.text);
@@ -151,7 +230,7 @@ function rank(link: Link): number {
  * `, 2023-03, arXiv, `. A year inside a venue name (`Proceedings of the
  * 2020 Conference …`) is not taken for the year; a date field (`2022-04`) is.
  */
-function readVenueAndYear(entry: Entry, text: string, from: number, to: number, map: PositionMapper): void {
+export function readVenueAndYear(entry: Entry, text: string, from: number, to: number, map: PositionMapper): void {
   for (const [partStart, partEnd] of tailParts(text, from, to)) {
     let s = partStart;
     let e = partEnd;
@@ -219,7 +298,7 @@ function lastSentenceBreak(text: string, start: number, end: number): number {
 }
 
 /** A span with surrounding spaces, quotes (for titles) and a trailing `.` taken off. */
-function trimmedSpan(text: string, start: number, end: number, map: PositionMapper, title: boolean): Span | undefined {
+export function trimmedSpan(text: string, start: number, end: number, map: PositionMapper, title: boolean): Span | undefined {
   const strip = title ? /[\s"“”]/ : /\s/;
   let s = start;
   let e = end;
@@ -229,17 +308,17 @@ function trimmedSpan(text: string, start: number, end: number, map: PositionMapp
   return { text: text.slice(s, e), range: map.range(s, e) };
 }
 
-function offsetOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }, which: 'start' | 'end'): number {
+export function offsetOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }, which: 'start' | 'end'): number {
   return node.position![which].offset!;
 }
 
 /** Start of the content of a `**strong**` or `_emphasis_` (past its markers). */
-function innerStart(node: PhrasingContent): number {
+export function innerStart(node: PhrasingContent): number {
   const kids = 'children' in node ? (node.children as PhrasingContent[]) : [];
   return kids.length > 0 ? offsetOf(kids[0]!, 'start') : offsetOf(node, 'start');
 }
 
-function innerEnd(node: PhrasingContent): number {
+export function innerEnd(node: PhrasingContent): number {
   const kids = 'children' in node ? (node.children as PhrasingContent[]) : [];
   return kids.length > 0 ? offsetOf(kids[kids.length - 1]!, 'end') : offsetOf(node, 'end');
 }

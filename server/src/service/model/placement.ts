@@ -98,7 +98,7 @@ function entryMovedDown(entry: Entry, delta: number): Entry {
   const copy: Entry = {
     ...entry,
     range: moved(entry.range, delta),
-    links: entry.links.map((l) => ({ label: spanMoved(l.label, delta), url: spanMoved(l.url, delta), range: moved(l.range, delta) })),
+    links: entry.links.map((l) => ({ ...l, label: spanMoved(l.label, delta), url: spanMoved(l.url, delta), range: moved(l.range, delta) })),
     linkIssues: entry.linkIssues.map((i) => {
       const issue: LinkSyntaxIssue = { ...i, range: moved(i.range, delta) };
       if (i.repair) issue.repair = { ...i.repair, range: moved(i.repair.range, delta) };

@@ -24,6 +24,8 @@ export interface SectionHeading {
   range: Range;
   /** Where the text alone stands (for rename and completion). */
   textRange: Range;
+  /** Marked `<!-- omit in toc -->` (or `omit from toc`): not expected in the table of contents. */
+  omitInToc?: true;
 }
 
 export interface Section extends SectionHeading {
@@ -44,6 +46,10 @@ export interface Link {
   url: Span;
   /** The whole `[label](url)`. */
   range: Range;
+  /** The link's text is an image: a badge (`[![stars](…)](repo)`), never the paper link. */
+  image?: true;
+  /** The link is the entry's title (`[**Title**](url)`): then it is the paper link. */
+  title?: true;
 }
 
 export interface ArxivRef {
@@ -73,6 +79,10 @@ export interface LinkSyntaxIssue {
   found?: string;
   /** The url as written (url problems). */
   url?: string;
+  /** The link text as written (url problems). */
+  label?: string;
+  /** The problem is in an image (`![alt](src`), usually a badge. */
+  image?: true;
   /** The one edit that repairs it, when the repair is certain from the text alone. */
   repair?: TextEdit;
 }
@@ -89,6 +99,10 @@ export interface Entry {
   /** The links remark reads; a link with broken syntax is not among them but in `linkIssues`. */
   links: Link[];
   linkIssues: LinkSyntaxIssue[];
+  /** A row of a table of papers (its columns say which links it has, not its author). */
+  row?: true;
+  /** How many links are written as `[[label](url)]` groups (the house style checks compare entries by it). */
+  linkGroups?: number;
   arxiv?: ArxivRef;
 }
 
@@ -114,6 +128,12 @@ export interface ListBlock {
   /** 0 for a list at the top of the document, 1 for a list inside an item, … */
   depth: number;
   items: ListItem[];
+  /**
+   * The "list" is a Markdown table of papers (`| Title | Venue | Date | … |`,
+   * see `parseTable.ts`): each body row is an item (marker `|`, never
+   * numbered) and its entry. Absent for a real list.
+   */
+  table?: true;
 }
 
 /** A `#fragment` link: `[x](#frag)` in Markdown or `href="#frag"` in HTML. */

@@ -17,7 +17,7 @@ export const brokenAnchor = outlineRule('broken-anchor', (outline, { uri }) => {
     if (found.kind === 'case') {
       findings.push({
         range: ref.range,
-        message: `Anchor #${ref.fragment} differs from #${found.target} only in case: GitHub's anchors are lower-case, so the link does not lead there.`,
+        message: `Anchor #${ref.fragment} differs from #${found.target} only in case: github.com's page script forgives that, but npm, GitLab, PyPI and VS Code's preview do not, so the link leads nowhere there.`,
         ...(found.section ? { relatedInformation: [relatedAt(uri, found.section.textRange, `Heading "${found.section.text}"`)] } : {}),
         fixes: [{ title: `Change to #${found.target}`, edits: [{ range: ref.range, newText: found.target }], safe: true, isPreferred: true }],
       });

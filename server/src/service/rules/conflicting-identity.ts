@@ -48,15 +48,27 @@ const idsOfOneTitle = (memory: RuleMemory) =>
 ),
   );
 
-/** The first listing with an arXiv link and a title (index into the group), and the later ones whose titles clearly differ from it. */
+/**
+ * The listings of one arXiv id grouped by title: the title most listings
+ * agree on is taken for the id's (on a tie, the first listed), and each
+ * listing under a clearly different title is reported, so that the finding
+ * sits on the link that is wrong, not on the listings that are right.
+ * Returns the first listing of the agreeing title, and the others.
+ */
 const titlesOfOneId = (memory: RuleMemory) =>
   memory.get('titlesOfOneId', () =>
     new GroupFindings(
   (listings) => {
-    const titled = listings.flatMap((l, i) => (l.entry.arxiv && l.entry.title ? [i] : []));
-    const [first, ...rest] = titled;
-    const firstTitle = first === undefined ? '' : listings[first]!.entry.title!.text;
-    return { first, differing: rest.filter((i) => titlesClearlyDiffer(firstTitle, listings[i]!.entry.title!.text)) };
+    const clusters: number[][] = [];
+    listings.forEach((l, i) => {
+      if (!l.entry.arxiv || !l.entry.title) return;
+      const title = l.entry.title.text;
+      const same = clusters.find((c) => !titlesClearlyDiffer(listings[c[0]!]!.entry.title!.text, title));
+      if (same) same.push(i);
+      else clusters.push([i]);
+    });
+    const agreeing = clusters.reduce<number[] | undefined>((best, c) => (!best || c.length > best.length ? c : best), undefined);
+    return { first: agreeing?.[0], differing: clusters.filter((c) => c !== agreeing).flat().sort((a, b) => a - b) };
   },
   ({ first, differing }, listings, uri) => {
     if (first === undefined || differing.length === 0) return [];
@@ -66,7 +78,7 @@ const titlesOfOneId = (memory: RuleMemory) =>
       const { entry } = listings[i]!;
       return {
         range: listings[i]!.place(entry.title!.range),
-        message: `arXiv ${entry.arxiv!.id} is listed as "${firstTitle.text}" on line ${original.line}, but as "${entry.title!.text}" here: one of the links names the wrong paper.`,
+        message: `arXiv ${entry.arxiv!.id} is listed as "${firstTitle.text}" on line ${original.line}, but as "${entry.title!.text}" here: this link likely names another paper.`,
         relatedInformation: [relatedAt(uri, original.place(firstTitle.range), `Listed as "${firstTitle.text}"`)],
         fixes: [],
       };

@@ -5,16 +5,16 @@ import { closest, type Closest } from './closest';
 import { ListConventions } from './listConventions';
 import type { ChunkRule, RuleFinding } from '../engine/rule';
 
-const TEMPLATE = 'Title. _Authors_ Venue Year. [[paper](url)]';
-
 /**
- * `entry-format`: an entry that lacks what a citation needs (title, authors,
- * year, a link to the paper) or uses a link label that is neither configured
- * (`entry.linkLabels`) nor used repeatedly in the survey.
- * Authors and years are asked for only where the entry's own list carries
- * them, and a year only where the venue does not already date the paper
- * (`Proceedings of … Conference` without a year is a deliberate style, a
- * bare `arXiv.` is not).
+ * `entry-format`: an entry that lacks what the other entries of its list
+ * carry (authors, a year, a link to the paper), or a link label that is a
+ * slip for one the survey uses (`ppaer` for `paper`). Each field is asked for
+ * only where the entry's own list usually has it (a list of
+ * `**Title.** Venue Year.` entries has no authors by design), and a year only
+ * where the venue does not already date the paper (`Proceedings of …
+ * Conference` without a year is a deliberate style, a bare `arXiv.` is not).
+ * Descriptive labels (`code by the authors`, `Eval Tool`) are normal and left
+ * alone; so are badges.
  */
 export const entryFormat: ChunkRule = {
   scope: 'chunk',
@@ -23,7 +23,9 @@ export const entryFormat: ChunkRule = {
   check(chunk, { settings, survey }) {
     const conventions = new ListConventions(chunk, survey);
     const configured = settings.entry.linkLabels;
-    const known = new Set(configured.map((l) => l.toLowerCase()));
+    const known = new Set([...configured.map((l) => l.toLowerCase()), ...survey.vocabulary]);
+    // Slips are measured against what the survey writes itself, and the configured labels.
+    const candidates = [...new Set([...configured, ...survey.vocabulary])];
     const findings: RuleFinding[] = [];
     for (const entry of chunk.entries) {
       const shape = shapeOf(entry, known);
@@ -31,18 +33,18 @@ export const entryFormat: ChunkRule = {
       if (shape.noTitle) missing.push('title');
       if (shape.noAuthors && conventions.usual(entry, 'authors')) missing.push('authors');
       if (shape.noYear && conventions.usual(entry, 'year')) missing.push('year');
-      if (shape.noPaperLink) missing.push('paper link');
+      if (shape.noPaperLink && conventions.usual(entry, 'paperLink')) missing.push('paper link');
       if (missing.length > 0) {
-        findings.push({ range: entry.title?.range ?? entry.range, message: `Entry has no ${joinWords(missing)}: expected "${TEMPLATE}".`, fixes: [] });
+        findings.push({ range: entry.title?.range ?? entry.range, message: `Entry has no ${joinWords(missing)}, which the entries around it have.`, fixes: [] });
       }
       for (const link of shape.oddLabels) {
         const label = link.label.text.trim();
-        if (survey.vocabulary.has(label.toLowerCase())) continue;
-        const meant = likelyLabel(label, configured);
+        const meant = likelyLabel(label, candidates);
+        if (!meant) continue;
         findings.push({
           range: link.label.range,
-          message: `Link label "${label}" is used nowhere else in the survey: expected one of ${configured.join(', ')} (setting entry.linkLabels)${meant?.unique ? `; did you mean "${meant.candidate}"?` : '.'}`,
-          fixes: meant?.unique ? [{ title: `Change to "${meant.candidate}"`, edits: [{ range: link.label.range, newText: meant.candidate }], safe: false, isPreferred: true }] : [],
+          message: `Link label "${label}": did you mean "${meant.candidate}", as the survey writes it elsewhere?`,
+          fixes: [{ title: `Change to "${meant.candidate}"`, edits: [{ range: link.label.range, newText: meant.candidate }], safe: false, isPreferred: true }],
         });
       }
     }
@@ -68,13 +70,14 @@ function shapeOf(entry: Entry, known: ReadonlySet<string>): Shape {
     noYear: !entry.year && needsYear(entry),
     noPaperLink: !hasPaperLink(entry),
     // `[[paper]](url)` reads as the label "[paper]": `malformed-link` reports the brackets.
-    oddLabels: entry.links.filter((l) => !known.has(l.label.text.trim().toLowerCase()) && !/^\[.*\]$/.test(l.label.text.trim()) && isLabelLink(entry, l.range)),
+    oddLabels: entry.links.filter((l) => !l.image && !l.title && !known.has(l.label.text.trim().toLowerCase()) && !/^\[.*\]$/.test(l.label.text.trim()) && isLabelLink(entry, l.range)),
   };
 }
 
-/** The configured label a slip meant: one edit away, or two letters swapped (`ppaer`). */
-function likelyLabel(label: string, configured: string[]): Closest | undefined {
-  const near = closest(label, configured, 2, (s) => s.toLowerCase());
+/** The label a slip meant: one edit away, or two letters swapped (`ppaer`); short labels (`pdf`, `ppt`) are too close to guess. */
+function likelyLabel(label: string, candidates: string[]): Closest | undefined {
+  if (label.length < 4) return undefined;
+  const near = closest(label, candidates, 2, (s) => s.toLowerCase());
   if (!near?.unique) return undefined;
   const letters = (s: string) => [...s.toLowerCase()].sort().join('');
   return near.distance <= 1 || letters(label) === letters(near.candidate) ? near : undefined;

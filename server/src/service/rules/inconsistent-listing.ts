@@ -1,7 +1,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import { parseArxivUrl } from '../model/arxivId';
-import { normalizeText, normalizeUrl, titlesClearlyDiffer } from '../model/identity';
-import type { Entry } from '../model/types';
+import { isPaperUrl, normalizeText, normalizeUrl, paperLink, titlesClearlyDiffer } from '../model/identity';
+import type { Entry, Link } from '../model/types';
 import { GroupFindings } from '../engine/groupFindings';
 import type { RuleMemory } from '../engine/ruleMemory';
 import { MAX_NAMED, describeLines, type Listing } from '../engine/listings';
@@ -57,7 +57,7 @@ const differences = (memory: RuleMemory) =>
     });
     const entries = (indices: number[]) => indices.map((i) => ({ index: i, entry: all[i]!.entry }));
     compareField(entries(titled), 'title', (e) => e.title && { key: normalizeText(e.title.text), shown: `"${e.title.text}"`, range: e.title.range }, note);
-    compareField(entries(compared), 'authors', (e) => e.authors && { key: normalizeText(e.authors.text), shown: `"${e.authors.text}"`, range: e.authors.range }, note);
+    compareField(entries(compared), 'authors', (e) => e.authors && { key: authorNames(e.authors.text).join(' '), shown: `"${e.authors.text}"`, range: e.authors.range }, note, sameAuthors);
     compareField(entries(compared), 'venue', (e) => e.venue && { key: normalizeText(e.venue.text), shown: `"${e.venue.text}"`, range: e.venue.range }, note);
     compareField(entries(compared), 'year', (e) => e.year && { key: e.year.text, shown: e.year.text, range: e.year.range }, note);
     compareLinks(entries(compared), note);
@@ -121,20 +121,24 @@ interface Member {
 
 type AddNote = (index: number, range: Range, text: string, elsewhere: number[]) => void;
 
-/** Notes every listing whose value differs from the one most listings share (the earliest on a tie). */
-function compareField(members: Member[], field: string, valueOf: (e: Entry) => Value | undefined, note: AddNote): void {
-  const groups = new Map<string, { members: Member[]; shown: string }>();
+/**
+ * Notes every listing whose value differs from the one most listings share
+ * (the earliest on a tie). Values agree when their keys are equal, or when
+ * `same` says so (author lists that show more or fewer of the same names).
+ */
+function compareField(members: Member[], field: string, valueOf: (e: Entry) => Value | undefined, note: AddNote, same: (a: string, b: string) => boolean = (a, b) => a === b): void {
+  const groups: { key: string; members: Member[]; shown: string }[] = [];
   const values = new Map<Member, Value>();
   for (const member of members) {
     const value = valueOf(member.entry);
     if (!value) continue;
     values.set(member, value);
-    const group = groups.get(value.key);
+    const group = groups.find((g) => same(g.key, value.key));
     if (group) group.members.push(member);
-    else groups.set(value.key, { members: [member], shown: value.shown });
+    else groups.push({ key: value.key, members: [member], shown: value.shown });
   }
-  if (groups.size < 2) return;
-  const majority = [...groups.values()].reduce((best, g) => (g.members.length > best.members.length ? g : best));
+  if (groups.length < 2) return;
+  const majority = groups.reduce((best, g) => (g.members.length > best.members.length ? g : best));
   const agreeing = new Set(majority.members);
   const elsewhere = majority.members.map((m) => m.index);
   for (const [member, value] of values) {
@@ -144,29 +148,73 @@ function compareField(members: Member[], field: string, valueOf: (e: Entry) => V
 }
 
 /**
- * Links belonging to the paper itself: one listing lacking them lacks
- * something. Others (`checkpoint`, `dataset`, `source`) depend on the section's
- * angle on the paper, so only their addresses are compared.
+ * The names an author list shows, for comparing listings by who wrote the
+ * paper: affiliations in parentheses, `et al.`, initials, a venue written
+ * inside the emphasis (`*Lee (Stanford) et al. arXiv.*`), case and accents
+ * are not names.
  */
-const PAPER_OWN_LINKS = new Set(['paper', 'code', 'project']);
+function authorNames(authors: string): string[] {
+  const names = normalizeText(authors.replace(/\([^)]*\)/g, ' ').replace(/\bet\s+al\b\.?/gi, ' '))
+    .split(' ')
+    .filter((w) => w.length > 1 && !NOT_NAMES.has(w));
+  return [...new Set(names)].sort();
+}
 
-/** Links compared by label; arXiv links by id and GitHub owners and repositories case-insensitively. */
+const NOT_NAMES = new Set(['and', 'arxiv', 'preprint', 'et', 'al']);
+
+/** Two author lists agree when the shorter shows only names of the longer (`Lee et al.` and `Ann Lee, Bo Chen`). */
+function sameAuthors(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const longer = new Set(long.split(' '));
+  const shown = short.split(' ').filter(Boolean);
+  return shown.length > 0 && shown.every((w) => longer.has(w));
+}
+
+/**
+ * Links belonging to the paper itself: one listing lacking them, or pointing
+ * elsewhere, lacks something. Others (`checkpoint`, `dataset`, `source`)
+ * depend on the section's angle on the paper and are not compared.
+ */
+const PAPER_OWN_LINKS: Record<string, (e: Entry) => Link | undefined> = {
+  paper: (e) => {
+    const link = paperLink(e);
+    return link && isPaperUrl(link.url.text) ? link : undefined;
+  },
+  code: (e) => e.links.find((l) => !l.image && !l.title && /^(?:code|github|repo|repository|official code|source code)$/i.test(l.label.text.trim())),
+  project: (e) => e.links.find((l) => !l.image && /^(?:project|project page|homepage|home page|website)$/i.test(l.label.text.trim())),
+};
+
+/**
+ * The paper's own links compared by what they are, whatever their label
+ * (`[paper]`, a title that is the link, `[Github]`): arXiv links by id and
+ * GitHub owners and repositories case-insensitively. A listing lacking one
+ * that another listing has is noted only between entries that write links
+ * alike (both title links, or both labelled links), never for table rows,
+ * whose columns decide which links they carry.
+ */
 function compareLinks(members: Member[], note: AddNote): void {
-  const labels = new Set(members.flatMap((m) => m.entry.links.map((link) => link.label.text.trim().toLowerCase())));
-  for (const label of labels) {
-    const linkOf = (e: Entry) => e.links.find((l) => l.label.text.trim().toLowerCase() === label);
-    compareField(members, `${label} link`, (e) => {
+  for (const [kind, linkOf] of Object.entries(PAPER_OWN_LINKS)) {
+    compareField(members, `${kind} link`, (e) => {
       const link = linkOf(e);
       return link && { key: linkKey(link.url.text), shown: link.url.text, range: link.url.range };
     }, note);
-    if (!PAPER_OWN_LINKS.has(label)) continue;
     const having = members.filter((m) => linkOf(m.entry));
+    if (having.length === 0) continue;
     for (const { index, entry } of members) {
-      if (linkOf(entry)) continue;
+      // A table row has the links its columns have: a row lacking a code column lacks nothing.
+      if (linkOf(entry) || entry.row) continue;
+      const alike = having.filter((m) => !m.entry.row && linkStyle(m.entry) === linkStyle(entry));
+      if (alike.length === 0) continue;
       const at = entry.links[entry.links.length - 1]?.range ?? entry.range;
-      note(index, at, `no ${label} link here, ${linkOf(having[0]!.entry)!.url.text}`, having.map((m) => m.index));
+      note(index, at, `no ${kind} link here, ${linkOf(alike[0]!.entry)!.url.text}`, alike.map((m) => m.index));
     }
   }
+}
+
+/** How an entry writes its links: a title that is the link, or links after the title. */
+function linkStyle(entry: Entry): 'title' | 'labelled' {
+  return entry.links.some((l) => l.title) ? 'title' : 'labelled';
 }
 
 /** An arXiv link by its id (`http:`, `v1` and `/pdf/` are the same paper; their form is `arxiv-url-style`'s concern). */

@@ -7,8 +7,9 @@ import type { ChunkRule, Fix, RuleFinding } from '../engine/rule';
 /**
  * `list-numbering`: the items of an ordered list run start, start+1, …
  * (or are all `1.` with `numbering.style: "ones"`). A gap or a wrong number is
- * reported once, where it happens, not on every item after it. A list whose items are all
- * `1.` is accepted in sequential style too: Markdown renders it numbered.
+ * reported once, where it happens, not on every item after it. A list written in the
+ * all-`1.` style (most items after the first are `1.`) is accepted in sequential style too:
+ * Markdown renders it numbered from its first number.
  */
 export const listNumbering: ChunkRule = {
   scope: 'chunk',
@@ -76,9 +77,12 @@ function planOnes(list: ListBlock, actual: number[]): NumberingPlan {
 }
 
 function planSequential(list: ListBlock, actual: number[], numbering: NumberingSettings, continued: number): NumberingPlan {
-  const allOnes = actual.length > 1 && actual.every((n) => n === 1);
+  // `1. 1. 1.`, or `21. 22. 1. 1.` (a list continued after a `<details>` fold): written in the all-`1.` style,
+  // which Markdown numbers from the list's first number; a few numbers written out there are harmless.
+  const ones = actual.slice(1).filter((n) => n === 1).length;
+  const restOnes = actual.length > 2 ? ones * 2 > actual.length - 1 : actual.length === 2 && ones === 1;
   const first = numbering.start === 'any' ? actual[0]! : numbering.start === 'continue' ? continued : 1;
-  if (allOnes && (first === 1 || numbering.start !== 'continue')) return { list, targets: actual, problems: [] };
+  if (restOnes && (actual[0] === 1 || numbering.start !== 'continue' || actual[0] === continued)) return { list, targets: actual, problems: [] };
   const targets = actual.map((_, i) => first + i);
   const problems: NumberingPlan['problems'] = [];
   let previous = first - 1;

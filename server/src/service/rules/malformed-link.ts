@@ -1,6 +1,5 @@
-import type { LinkSyntaxIssue } from '../model/types';
-import { entryRule } from './entryRule';
-import type { Fix } from '../engine/rule';
+import type { Entry, LinkSyntaxIssue } from '../model/types';
+import type { ChunkRule, Fix, RuleFinding } from '../engine/rule';
 
 /**
  * `malformed-link`: broken `[[label](url)]` groups in an entry. GitHub shows
@@ -8,9 +7,56 @@ import type { Fix } from '../engine/rule';
  * The parser finds them (`model/linkSyntax.ts`); this rule words them and
  * offers the repair where the text makes it certain.
  */
-export const malformedLink = entryRule('malformed-link', (entry) =>
-  entry.linkIssues.map((issue) => ({ range: issue.range, message: messageFor(issue), fixes: fixesFor(issue) })),
-);
+export const malformedLink: ChunkRule = {
+  scope: 'chunk',
+  code: 'malformed-link',
+  check(chunk) {
+    const bracketStyle = houseBracketStyle(chunk.entries);
+    const findings: RuleFinding[] = [];
+    for (const entry of chunk.entries) {
+      for (const issue of entry.linkIssues) {
+        if (issue.kind === 'misplaced-bracket') {
+          // `[[pdf]](url)` renders as one link reading "[pdf]": a house style, not a broken link.
+          if (bracketStyle === 'outside') continue;
+          findings.push({ range: issue.range, message: MIXED_BRACKETS, fixes: fixesFor(issue, false), atMost: 'hint' });
+          continue;
+        }
+        const placeholder = issue.kind === 'empty-url' && isPlaceholder(issue.label);
+        findings.push({
+          range: issue.range,
+          message: placeholder ? `Link "${issue.label}" has no url yet: GitHub shows it as a link that leads nowhere.` : messageFor(issue),
+          // Closing a badge's image url shows the image, which may be another repository's badge: offered, not applied unseen.
+          fixes: fixesFor(issue, issue.kind !== 'no-scheme' && !issue.image),
+          ...(placeholder ? { atMost: 'hint' as const } : {}),
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+const MIXED_BRACKETS =
+  'Link written "[[label]](url)" where this section mostly writes "[[label](url)]": both render, one as "[label]" and one as "label".';
+
+/**
+ * How the section's entries write a bracketed link: `[[pdf](url)]` (the
+ * group around the link) or `[[pdf]](url)` (brackets in the link text).
+ * Where most write the second, it is the house style.
+ */
+function houseBracketStyle(entries: readonly Entry[]): 'around' | 'outside' {
+  let outside = 0;
+  let around = 0;
+  for (const entry of entries) {
+    if (entry.linkIssues.some((i) => i.kind === 'misplaced-bracket')) outside++;
+    else if (entry.linkGroups) around++;
+  }
+  return outside > around ? 'outside' : 'around';
+}
+
+/** `[Coming soon]()`: a link kept for a page that does not exist yet. */
+function isPlaceholder(label: string | undefined): boolean {
+  return !!label && /\b(?:soon|tbd|todo|to be|release[ds]?|upcoming|wip|n\/a)\b/i.test(label);
+}
 
 function messageFor(issue: LinkSyntaxIssue): string {
   switch (issue.kind) {
@@ -47,9 +93,9 @@ const FIX_TITLES: Partial<Record<LinkSyntaxIssue['kind'], string>> = {
   'no-scheme': 'Add "https://"',
 };
 
-function fixesFor(issue: LinkSyntaxIssue): Fix[] {
+/** `safe` is false for what needs judgement: a scheme (https over http), a house style. */
+function fixesFor(issue: LinkSyntaxIssue, safe: boolean): Fix[] {
   const title = FIX_TITLES[issue.kind];
   if (!issue.repair || !title) return [];
-  // Adding a scheme guesses https over http; every other repair is the one bracket the text is missing.
-  return [{ title, edits: [issue.repair], safe: issue.kind !== 'no-scheme', isPreferred: true }];
+  return [{ title, edits: [issue.repair], safe, isPreferred: true }];
 }
