@@ -17,7 +17,11 @@ describe('year-mismatch', () => {
   });
 
   it('reads old-style ids as 19xx and 20xx', () => {
-    const text = withPaper('https://arxiv.org/abs/hep-th/9901001', 'arXiv 2001');
-    assert.match(findings('year-mismatch', text)[0]!, /expected 1999/);
+    const text = withPaper('https://arxiv.org/abs/hep-th/0101001', 'arXiv 1999');
+    assert.match(findings('year-mismatch', text)[0]!, /expected 2001/);
+  });
+
+  it('leaves a later year alone: a later version or a venue dates it', () => {
+    assert.deepEqual(findings('year-mismatch', withPaper('https://arxiv.org/abs/2312.16289', 'arXiv 2024')), []);
   });
 });

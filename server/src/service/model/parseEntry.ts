@@ -105,7 +105,28 @@ export function parseEntry(item: MdListItem, text: string, map: PositionMapper):
     if (entry.authors) entry.authorsStyle = 'italic';
     tailStart = offsetOf(authorsNode, 'end');
   }
-  readVenueAndYear(entry, text, tailStart, Math.max(tailStart, linksStart), map);
+  // `**Title**. (EMNLP 2023) <br />` then the authors and links on the next line: the venue ends at the break.
+  const lineBreak = children.find((c) => c.type === 'html' && /^<br\s*\/?>$/i.test(c.value.trim()) && offsetOf(c, 'start') >= tailStart && offsetOf(c, 'start') < linksStart);
+  const venueEnd = lineBreak ? offsetOf(lineBreak, 'start') : Math.max(tailStart, linksStart);
+  readVenueAndYear(entry, text, tailStart, venueEnd, map);
+  if (lineBreak && !entry.authors) {
+    const nextBreak = children.find((c) => c.type === 'html' && /^<br\s*\/?>$/i.test(c.value.trim()) && offsetOf(c, 'start') > offsetOf(lineBreak, 'start'));
+    let namesEnd = nextBreak ? Math.min(offsetOf(nextBreak, 'start'), linksStart) : linksStart;
+    // `Ann Lee, Bo Chen. (EMNLP 2022)`: a venue after the names.
+    const venue = /\([^()\n]*\)\s*$/.exec(text.slice(offsetOf(lineBreak, 'end'), namesEnd));
+    if (venue && !entry.venue) {
+      const venueStart = offsetOf(lineBreak, 'end') + venue.index;
+      readVenueAndYear(entry, text, venueStart, namesEnd, map);
+      namesEnd = venueStart;
+    }
+    const names = trimmedSpan(text, offsetOf(lineBreak, 'end'), namesEnd, map, false);
+    if (names && NAME_LIST.test(names.text)) {
+      const shown = names.text.replace(/[.\s]+$/, '');
+      const at = text.indexOf(shown, offsetOf(lineBreak, 'end'));
+      entry.authors = { text: shown, range: map.range(at, at + shown.length) };
+      entry.authorsStyle = 'plain';
+    }
+  }
 
   const arxiv = arxivOf(entry.links);
   if (arxiv) entry.arxiv = arxiv;
@@ -238,6 +259,11 @@ export function readVenueAndYear(entry: Entry, text: string, from: number, to: n
     while (s < e && /[\s.,:;*_]/.test(text[s]!)) s++;
     while (e > s && /[\s.,:;*_]/.test(text[e - 1]!)) e--;
     if (s >= e) continue;
+    // `(EMNLP 2023)`: a venue in parentheses is read without them.
+    if (text[s] === '(' && text[e - 1] === ')') {
+      s++;
+      e--;
+    }
     const segment = text.slice(s, e);
     if (/^(?:19|20)\d{2}(?:[-/.]\d{1,2}){0,2}$/.test(segment)) {
       entry.year ??= { text: segment.slice(0, 4), value: Number(segment.slice(0, 4)), range: map.range(s, s + 4) };
@@ -281,6 +307,10 @@ function plainAuthors(text: string, start: number, end: number): { start: number
   const s = start + m.index + 2;
   return { start: s, end: s + m[1]!.length };
 }
+
+/** `Dana Arad, Hadas Orgad, Yonatan Belinkov.`: names separated by commas or "and", each a few capitalised words. */
+const NAME = String.raw`\p{Lu}[\p{L}\p{N}'’.-]*(?: \p{Lu}?[\p{L}\p{N}'’.-]+){0,3}`;
+const NAME_LIST = new RegExp(String.raw`^${NAME}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)${NAME})*(?:,? et al\.?)?\.?$`, 'u');
 
 /** A title in quotes between `from` and `to`, when the text before the opening quote matches `prefix`. */
 function quotedTitle(text: string, from: number, to: number, prefix: RegExp): { start: number; end: number } | undefined {

@@ -31,8 +31,9 @@ export const entryFormat: ChunkRule = {
       const shape = shapeOf(entry, known);
       const missing: string[] = [];
       if (shape.noTitle) missing.push('title');
-      if (shape.noAuthors && conventions.usual(entry, 'authors')) missing.push('authors');
-      if (shape.noYear && conventions.usual(entry, 'year')) missing.push('year');
+      // A table row has the fields its table's columns give: a table without a Date column dates nothing.
+      if (shape.noAuthors && !entry.row && conventions.usual(entry, 'authors')) missing.push('authors');
+      if (shape.noYear && !entry.row && conventions.usual(entry, 'year')) missing.push('year');
       if (shape.noPaperLink && conventions.usual(entry, 'paperLink')) missing.push('paper link');
       if (missing.length > 0) {
         findings.push({ range: entry.title?.range ?? entry.range, message: `Entry has no ${joinWords(missing)}, which the entries around it have.`, fixes: [] });

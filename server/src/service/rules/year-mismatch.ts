@@ -2,14 +2,14 @@ import { arxivIdYear } from '../model/arxivId';
 import { entryRule } from './entryRule';
 
 /**
- * `year-mismatch`: an entry cited as an arXiv preprint whose year is not the
- * year its arXiv id was issued (`2401.…` → 2024). A preprint's year is its
- * id's year; a different one is a typo or belongs to another venue.
+ * `year-mismatch`: an entry cited as an arXiv preprint whose year is before
+ * the year its arXiv id was issued (`2401.…` → 2024): a paper cannot be dated
+ * before it existed. A later year is left alone: it may be a later version's.
  */
 export const yearMismatch = entryRule('year-mismatch', (entry) => {
   if (!entry.year || !entry.arxiv || !entry.venue || !/^arxiv$/i.test(entry.venue.text.trim())) return [];
   const expected = arxivIdYear(entry.arxiv.id);
-  if (expected === undefined || expected === entry.year.value) return [];
+  if (expected === undefined || entry.year.value >= expected) return [];
   return [
     {
       range: entry.year.range,
