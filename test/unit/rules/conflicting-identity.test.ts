@@ -8,16 +8,20 @@ const A = 'Graph networks for everything. _Doe, J. et al._ arXiv 2023.';
 const B = 'Another made-up method. _Roe, R. et al._ arXiv 2022.';
 
 describe('conflicting-identity', () => {
-  it('reports one title with two arXiv ids', () => {
+  it('reports one title with two arXiv ids on the listing whose id the others do not share, and stays silent on a tie', () => {
     const text = dedent(`
       ## One
       1. ${A} [[paper](https://arxiv.org/abs/2305.16289)]
       ## Two
       1. ${A} [[paper](https://arxiv.org/abs/2305.16298)]
+      ## Three
+      1. ${A} [[paper](https://arxiv.org/abs/2305.16289)]
     `);
     assert.deepEqual(findings('conflicting-identity', text), [
-      `${at(text, 4, 'https://arxiv.org')} The same title is listed with arXiv 2305.16289 on line 2, but with 2305.16298 here: one of the ids names another paper.`,
+      `${at(text, 4, 'https://arxiv.org')} The same title is listed with arXiv 2305.16289 on lines 2 and 6, but with 2305.16298 here: one of the ids names another paper.`,
     ]);
+    const tie = text.split('\n').slice(0, 4).join('\n') + '\n';
+    assert.deepEqual(findings('conflicting-identity', tie), [], 'one listing each: nothing here says which id is wrong');
   });
 
   it('reports one arXiv id under clearly different titles, and not under a renamed or shortened one', () => {

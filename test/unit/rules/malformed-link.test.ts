@@ -53,7 +53,8 @@ describe('malformed-link', () => {
     const broken = '[![GitHub Repo stars](https://img.shields.io/github/stars/o/r](https://github.com/o/r)';
     const text = line(`[[paper](${paper})] ${broken}`);
     assert.deepEqual(findings('malformed-link', text).map((f) => f.replace(/^\S+ /, '')), ['Link url is not closed: expected ")" after the url.']);
-    assert.equal(fixAll(text), line(`[[paper](${paper})] ${broken.replace('/o/r](', '/o/r)](')}`));
+    assert.equal(applyFix('malformed-link', text, 'Close the url with ")"'), line(`[[paper](${paper})] ${broken.replace('/o/r](', '/o/r)](')}`));
+    assert.equal(fixAll(text), text, 'closing it shows the image, which may be another repository\'s badge: offered, not applied unseen');
   });
 
   it('leaves links to files of the repository alone, and offers https:// only for what looks like a host', () => {

@@ -69,6 +69,7 @@ export function parseEntry(item: MdListItem, text: string, map: PositionMapper):
     }
     const venueFrom = authorsNode && entry.authors ? offsetOf(authorsNode, 'end') : tailStart;
     readVenueAndYear(entry, text, venueFrom, Math.max(venueFrom, linksStart), map);
+    if (!entry.authors && STRAY_EMPHASIS.test(text.slice(afterTitleLink, linksStart))) entry.brokenEmphasis = true;
     const arxiv = arxivOf(entry.links);
     if (arxiv) entry.arxiv = arxiv;
     return entry;
@@ -76,7 +77,8 @@ export function parseEntry(item: MdListItem, text: string, map: PositionMapper):
 
   // Title, and where the venue/year tail begins.
   let tailStart: number;
-  const namedQuote = boldTitle && quotedTitle(text, offsetOf(boldTitle, 'end'), linksStart, /^\s*(?:\([^)]*\))?\s*[:：]\s*$/);
+  // `**PaLM**: "Title"`, `**A** (X) / **B** (Y): "Title"`: bold model names, then the quoted title.
+  const namedQuote = boldTitle && quotedTitle(text, offsetOf(boldTitle, 'end'), linksStart, /^\s*(?:\([^)]*\))?(?:\s*[/,&]\s*\*\*[^*\n]+\*\*\s*(?:\([^)]*\))?)*\s*[:：]\s*$/);
   const quote = namedQuote || (!boldTitle && !authorsNode ? quotedTitle(text, contentStart, linksStart, /^[^.]{0,60}$/) : undefined);
   if (quote) {
     // `**PaLM**: "PaLM: Scaling …"` or `[**Ruby**] "On the …"`: the bold is a model or topic name; the quotes hold the title.
@@ -105,6 +107,8 @@ export function parseEntry(item: MdListItem, text: string, map: PositionMapper):
     if (entry.authors) entry.authorsStyle = 'italic';
     tailStart = offsetOf(authorsNode, 'end');
   }
+  // `*Ann Lee et al. *arXiv` or `Lee et al.* ACL'23`: an author list whose emphasis does not close shows its marks.
+  if (!entry.authors && STRAY_EMPHASIS.test(text.slice(tailStart, linksStart))) entry.brokenEmphasis = true;
   // `**Title**. (EMNLP 2023) <br />` then the authors and links on the next line: the venue ends at the break.
   const lineBreak = children.find((c) => c.type === 'html' && /^<br\s*\/?>$/i.test(c.value.trim()) && offsetOf(c, 'start') >= tailStart && offsetOf(c, 'start') < linksStart);
   const venueEnd = lineBreak ? offsetOf(lineBreak, 'start') : Math.max(tailStart, linksStart);
@@ -255,9 +259,18 @@ export function readVenueAndYear(entry: Entry, text: string, from: number, to: n
   for (const [partStart, partEnd] of tailParts(text, from, to)) {
     let s = partStart;
     let e = partEnd;
-    // Stray emphasis marks count as punctuation here: `*Authors et al. *arXiv 2021` has venue `arXiv`.
-    while (s < e && /[\s.,:;*_]/.test(text[s]!)) s++;
-    while (e > s && /[\s.,:;*_]/.test(text[e - 1]!)) e--;
+    // Stray emphasis marks count as punctuation here: `*Authors et al. *arXiv 2021` has venue `arXiv`;
+    // so do non-breaking spaces written `&nbsp;` before a badge.
+    for (;;) {
+      if (s < e && /[\s.,:;*_]/.test(text[s]!)) s++;
+      else if (text.startsWith('&nbsp;', s) && s + 6 <= e) s += 6;
+      else break;
+    }
+    for (;;) {
+      if (e - 6 >= s && text.startsWith('&nbsp;', e - 6)) e -= 6;
+      else if (e > s && /[\s.,:;*_]/.test(text[e - 1]!)) e--;
+      else break;
+    }
     if (s >= e) continue;
     // `(EMNLP 2023)`: a venue in parentheses is read without them.
     if (text[s] === '(' && text[e - 1] === ')') {
@@ -307,6 +320,9 @@ function plainAuthors(text: string, start: number, end: number): { start: number
   const s = start + m.index + 2;
   return { start: s, end: s + m[1]!.length };
 }
+
+/** A `*` or `_` that opens or closes nothing: next to a letter on one side and a space or the end on the other. */
+const STRAY_EMPHASIS = /(?:^|[\s(])[*_]+(?=\p{L})|(?<=\p{L}[.,]?)[*_]+(?=[\s.,]|$)|\s[*_]+(?=\p{L})/u;
 
 /** `Dana Arad, Hadas Orgad, Yonatan Belinkov.`: names separated by commas or "and", each a few capitalised words. */
 const NAME = String.raw`\p{Lu}[\p{L}\p{N}'’.-]*(?: \p{Lu}?[\p{L}\p{N}'’.-]+){0,3}`;

@@ -99,6 +99,8 @@ export interface Entry {
   /** The links remark reads; a link with broken syntax is not among them but in `linkIssues`. */
   links: Link[];
   linkIssues: LinkSyntaxIssue[];
+  /** The author list's emphasis is broken (`*Lee et al. *arXiv`): its marks show, and it is not read as authors. */
+  brokenEmphasis?: true;
   /** A row of a table of papers (its columns say which links it has, not its author). */
   row?: true;
   /** How many links are written as `[[label](url)]` groups (the house style checks compare entries by it). */

@@ -19,15 +19,22 @@ export const conflictingIdentity: DocumentRule = {
   },
 };
 
-/** Listings of one title (indices into the group) under the first listing's id, and under another. */
+/** Listings of one title (indices into the group) under the id most of them carry, and under another. */
 const idsOfOneTitle = (memory: RuleMemory) =>
   memory.get('idsOfOneTitle', () =>
     new GroupFindings(
   (listings) => {
-    const firstId = listings[0]!.entry.arxiv!.id;
-    const agreeing: number[] = [];
-    const other: number[] = [];
-    listings.forEach((l, i) => (l.entry.arxiv!.id === firstId ? agreeing : other).push(i));
+    // The id most listings of the title carry is taken for its own; on a tie nothing says which is wrong here,
+    // and the listing that carries another paper's id is reported from that id's side (`titlesOfOneId`).
+    const byId = new Map<string, number[]>();
+    listings.forEach((l, i) => {
+      const id = l.entry.arxiv!.id;
+      byId.set(id, [...(byId.get(id) ?? []), i]);
+    });
+    const ranked = [...byId].sort((a, b) => b[1].length - a[1].length);
+    const [firstId, agreeing] = ranked[0]!;
+    const tie = ranked.length > 1 && ranked[1]![1].length === agreeing.length;
+    const other = tie ? [] : ranked.slice(1).flatMap(([, indices]) => indices).sort((a, b) => a - b);
     return { firstId, agreeing, other };
   },
   ({ firstId, agreeing, other }, listings, uri) => {

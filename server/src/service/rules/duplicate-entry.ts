@@ -39,8 +39,9 @@ const duplicates = (memory: RuleMemory) =>
       const b = listing.entry;
       // One id under two clearly different titles is a wrong id, not a repeat: `conflicting-identity` says so.
       if (a.title && b.title && titlesClearlyDiffer(a.title.text, b.title.text)) return;
-      // Two rows of a table that cite one paper with different links are two things from it (two datasets, two benchmarks).
-      if (a.row && b.row && linkSet(a) !== linkSet(b)) return;
+      // A table row names a thing made in a paper (a dataset, a benchmark): two rows, or a bullet for the
+      // paper and a row for its dataset, cite one paper without listing it twice.
+      if (a.row || b.row) return;
       repeats.push({ repeat: index, first });
     });
     return repeats;
@@ -86,8 +87,4 @@ function removeFix(list: ListBlock, index: number): Fix {
   }
   // Removing a listing is a decision about content: offered, never applied unseen.
   return { title: 'Remove duplicate entry', edits, safe: false, isPreferred: true };
-}
-
-function linkSet(entry: Entry): string {
-  return entry.links.map((l) => l.url.text).sort().join(' ');
 }

@@ -32,7 +32,11 @@ export const entryFormat: ChunkRule = {
       const missing: string[] = [];
       if (shape.noTitle) missing.push('title');
       // A table row has the fields its table's columns give: a table without a Date column dates nothing.
-      if (shape.noAuthors && !entry.row && conventions.usual(entry, 'authors')) missing.push('authors');
+      if (shape.noAuthors && !entry.row && conventions.usual(entry, 'authors')) {
+        if (entry.brokenEmphasis) {
+          findings.push({ range: entry.title?.range ?? entry.range, message: 'Entry has an author list whose "*" or "_" does not open or close: GitHub shows the marks and no italics.', fixes: [] });
+        } else missing.push('authors');
+      }
       if (shape.noYear && !entry.row && conventions.usual(entry, 'year')) missing.push('year');
       if (shape.noPaperLink && conventions.usual(entry, 'paperLink')) missing.push('paper link');
       if (missing.length > 0) {

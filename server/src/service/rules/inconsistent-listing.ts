@@ -49,7 +49,7 @@ const differences = (memory: RuleMemory) =>
       if (!list) notes.set(index, (list = []));
       list.push({ range, text, elsewhere });
     };
-    // A title that names another paper is `conflicting-identity`'s to report, not a spelling to align.
+    // A title that names another paper is `conflicting-identity`'s to report: its listing is not compared at all.
     const reference = listings.find((l) => l.entry.title)?.entry.title?.text;
     const titled = compared.filter((i) => {
       const title = all[i]!.entry.title;
@@ -57,10 +57,10 @@ const differences = (memory: RuleMemory) =>
     });
     const entries = (indices: number[]) => indices.map((i) => ({ index: i, entry: all[i]!.entry }));
     compareField(entries(titled), 'title', (e) => e.title && { key: normalizeText(e.title.text), shown: `"${e.title.text}"`, range: e.title.range }, note);
-    compareField(entries(compared), 'authors', (e) => e.authors && { key: authorNames(e.authors.text).join(' '), shown: `"${e.authors.text}"`, range: e.authors.range }, note, sameAuthors);
-    compareField(entries(compared), 'venue', (e) => e.venue && { key: normalizeText(e.venue.text), shown: `"${e.venue.text}"`, range: e.venue.range }, note);
-    compareField(entries(compared), 'year', (e) => e.year && { key: e.year.text, shown: e.year.text, range: e.year.range }, note);
-    compareLinks(entries(compared), note);
+    compareField(entries(titled), 'authors', (e) => e.authors && { key: authorNames(e.authors.text).join(' '), shown: `"${e.authors.text}"`, range: e.authors.range }, note, sameAuthors);
+    compareField(entries(titled), 'venue', (e) => e.venue && { key: normalizeText(e.venue.text), shown: `"${e.venue.text}"`, range: e.venue.range }, note);
+    compareField(entries(titled), 'year', (e) => e.year && { key: e.year.text, shown: e.year.text, range: e.year.range }, note);
+    compareLinks(entries(titled), note);
     return { compared, notes };
   },
   ({ compared, notes }, all, uri) => {
@@ -185,6 +185,9 @@ const PAPER_OWN_LINKS: Record<string, (e: Entry) => Link | undefined> = {
   project: (e) => e.links.find((l) => !l.image && /^(?:project|project page|homepage|home page|website)$/i.test(l.label.text.trim())),
 };
 
+/** A project page is optional: one listing may link it and another not. Only a listing that lacks the paper or its code lacks something. */
+const EXPECTED_IN_EVERY_LISTING = new Set(['paper', 'code']);
+
 /**
  * The paper's own links compared by what they are, whatever their label
  * (`[paper]`, a title that is the link, `[Github]`): arXiv links by id and
@@ -200,7 +203,7 @@ function compareLinks(members: Member[], note: AddNote): void {
       return link && { key: linkKey(link.url.text), shown: link.url.text, range: link.url.range };
     }, note);
     const having = members.filter((m) => linkOf(m.entry));
-    if (having.length === 0) continue;
+    if (having.length === 0 || !EXPECTED_IN_EVERY_LISTING.has(kind)) continue;
     for (const { index, entry } of members) {
       // A table row has the links its columns have: a row lacking a code column lacks nothing.
       if (linkOf(entry) || entry.row) continue;

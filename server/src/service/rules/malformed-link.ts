@@ -75,7 +75,10 @@ function messageFor(issue: LinkSyntaxIssue): string {
     case 'empty-url':
       return 'Link has an empty url: expected the address of the page it names.';
     case 'space-in-url':
-      return `Link url "${issue.url}" contains spaces, so Markdown does not read it as a link: expected one address without spaces (write a space as %20).`;
+      // `[paper](ACM Comput. Surv)`: words pasted where the address belongs, not an address with a space in it.
+      return /[/:]/.test(issue.url ?? '')
+        ? `Link url "${issue.url}" contains spaces, so Markdown does not read it as a link: expected one address without spaces (write a space as %20).`
+        : `Link target "${issue.url}" is not an address, so Markdown does not read it as a link: expected the url of the page it names.`;
     case 'no-scheme':
       return `Link url "${issue.url}" has no scheme: expected it to start with https:// (GitHub reads it as a path in the repository).`;
     case 'bad-scheme':
