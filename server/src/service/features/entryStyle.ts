@@ -30,11 +30,11 @@ export function styleOf(document: TextDocument, list: ListBlock | undefined): En
   };
 }
 
-/** The list that holds `position`, or the last one above it in the same section. */
+/** The list that holds `position`, or the last one above it in the same section; a table of papers is not a list to write an entry into. */
 export function listAround(doc: SurveyDocument, position: Position, section: ReturnType<typeof sectionAt>): ListBlock | undefined {
   let found: ListBlock | undefined;
   for (const list of doc.lists) {
-    if (list.depth > 0 || !list.items.some((i: ListItem) => i.entry)) continue;
+    if (list.depth > 0 || list.table || !list.items.some((i: ListItem) => i.entry)) continue;
     if (comparePositions(list.range.start, position) > 0) break;
     if (sectionAt(doc, list.range.start) === section) found = list;
   }

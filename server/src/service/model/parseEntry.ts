@@ -1,10 +1,12 @@
 import type { Link as MdLink, ListItem as MdListItem, Paragraph, PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseArxivUrl } from './arxivId';
+import { arxivOf, collectLinks, innerEnd, innermost, innerStart, isImageLink, offsetOf, toLink, trimmedSpan } from './entryLinks';
+import { readVenueAndYear } from './entryTail';
 import { isPaperLabel, isPaperUrl } from './identity';
 import { scanLinks } from './linkSyntax';
 import type { PositionMapper } from './positions';
-import type { ArxivRef, Entry, Link, Span } from './types';
+import type { Entry } from './types';
 
 /**
  * Reads one list item as a paper entry. Survey lists write entries in a few
@@ -174,138 +176,6 @@ function titleLinkOf(children: PhrasingContent[], contentStart: number): MdLink 
   return toString(first).trim().length >= 3 ? first : undefined;
 }
 
-export function isImageLink(node: MdLink): boolean {
-  return node.children.length > 0 && node.children.every((c) => c.type === 'image' || (c.type === 'text' && c.value.trim() === ''));
-}
-
-/** The content of a link or emphasis with its emphasis taken off: `[**Title**](url)` → `Title`. */
-export function innermost(node: PhrasingContent): PhrasingContent {
-  let current = node;
-  while ('children' in current && current.children.length === 1 && ['strong', 'emphasis', 'link'].includes(current.children[0]!.type)) {
-    current = current.children[0] as PhrasingContent;
-  }
-  return current;
-}
-
-export function collectLinks(node: PhrasingContent): MdLink[] {
-  if (node.type === 'link') return [node];
-  if (!('children' in node)) return [];
-  return (node.children as PhrasingContent[]).flatMap(collectLinks);
-}
-
-export function toLink(node: MdLink, text: string, map: PositionMapper, isTitle: boolean): Link {
-  const start = offsetOf(node, 'start');
-  const end = offsetOf(node, 'end');
-  const labelStart = start + 1;
-  const labelEnd = node.children.length > 0 ? offsetOf(node.children[node.children.length - 1]!, 'end') : labelStart;
-  const url = urlSpan(text, labelEnd, end);
-  // The label's range is its text without emphasis marks: `[**Title**](url)` labels `Title`.
-  const inner = innermost(node);
-  const image = node.children.find((c) => c.type === 'image');
-  // A badge's label is its image's alt text, which stands after `![`.
-  const alt = image && isImageLink(node) ? text.indexOf(']', offsetOf(image, 'start') + 2) : -1;
-  const shown =
-    alt >= 0 ? { start: offsetOf(image!, 'start') + 2, end: alt } : inner === node ? { start: labelStart, end: labelEnd } : { start: innerStart(inner), end: innerEnd(inner) };
-  const link: Link = {
-    label: { text: text.slice(shown.start, shown.end), range: map.range(shown.start, shown.end) },
-    url: { text: node.url, range: map.range(url.start, url.end) },
-    range: map.range(start, end),
-  };
-  if (isImageLink(node)) link.image = true;
-  if (isTitle) link.title = true;
-  return link;
-}
-
-/** Where the destination of `[label](url "title")` stands, given the offset of the closing `]`. */
-function urlSpan(text: string, labelEnd: number, linkEnd: number): { start: number; end: number } {
-  let i = labelEnd + 2; // past `](`
-  while (i < linkEnd && /\s/.test(text[i]!)) i++;
-  if (text[i] === '<') {
-    const close = text.indexOf('>', i);
-    return { start: i + 1, end: close > i && close < linkEnd ? close : i + 1 };
-  }
-  const start = i;
-  let depth = 0;
-  for (; i < linkEnd; i++) {
-    const c = text[i]!;
-    if (c === '\\') i++;
-    else if (/\s/.test(c)) break;
-    else if (c === '(') depth++;
-    else if (c === ')' && depth-- === 0) break;
-  }
-  return { start, end: Math.min(i, linkEnd) };
-}
-
-export function arxivOf(links: Link[]): ArxivRef | undefined {
-  const ordered = [...links].sort((a, b) => rank(a) - rank(b));
-  for (const link of ordered) {
-    const parsed = parseArxivUrl(link.url.text);
-    if (parsed) return { ...parsed, range: link.url.range };
-  }
-  return undefined;
-}
-
-function rank(link: Link): number {
-  return /^paper$/i.test(link.label.text.trim()) ? 0 : 1;
-}
-
-/**
- * The venue and year between the authors (or title) and the links, in the
- * styles lists use: ` arXiv 2023. `, ` [2022-04] [ICPC 2022] `,
- * `, 2023-03, arXiv, `. A year inside a venue name (`Proceedings of the
- * 2020 Conference …`) is not taken for the year; a date field (`2022-04`) is.
- */
-export function readVenueAndYear(entry: Entry, text: string, from: number, to: number, map: PositionMapper): void {
-  for (const [partStart, partEnd] of tailParts(text, from, to)) {
-    let s = partStart;
-    let e = partEnd;
-    // Stray emphasis marks count as punctuation here: `*Authors et al. *arXiv 2021` has venue `arXiv`;
-    // so do non-breaking spaces written `&nbsp;` before a badge.
-    for (;;) {
-      if (s < e && /[\s.,:;*_]/.test(text[s]!)) s++;
-      else if (text.startsWith('&nbsp;', s) && s + 6 <= e) s += 6;
-      else break;
-    }
-    for (;;) {
-      if (e - 6 >= s && text.startsWith('&nbsp;', e - 6)) e -= 6;
-      else if (e > s && /[\s.,:;*_]/.test(text[e - 1]!)) e--;
-      else break;
-    }
-    if (s >= e) continue;
-    // `(EMNLP 2023)`: a venue in parentheses is read without them.
-    if (text[s] === '(' && text[e - 1] === ')') {
-      s++;
-      e--;
-    }
-    const segment = text.slice(s, e);
-    if (/^(?:19|20)\d{2}(?:[-/.]\d{1,2}){0,2}$/.test(segment)) {
-      entry.year ??= { text: segment.slice(0, 4), value: Number(segment.slice(0, 4)), range: map.range(s, s + 4) };
-      continue;
-    }
-    if (entry.venue) continue;
-    const year = /(?:^|[\s,(])((?:19|20)\d{2})\)?$/.exec(segment);
-    if (year) {
-      const yStart = s + year.index + year[0].indexOf(year[1]!);
-      entry.year ??= { text: year[1]!, value: Number(year[1]), range: map.range(yStart, yStart + 4) };
-      e = s + year.index;
-      while (e > s && /[\s.,:;(]/.test(text[e - 1]!)) e--;
-    }
-    if (e > s) entry.venue = { text: text.slice(s, e), range: map.range(s, e) };
-  }
-}
-
-/** The fields of the tail: `[…]` groups and the text between them, or comma-separated fields when a date is among them. */
-function tailParts(text: string, from: number, to: number): [number, number][] {
-  const segment = text.slice(from, to);
-  if (segment.includes('[')) {
-    return [...segment.matchAll(/\[([^[\]]*)\]|[^[\]]+/g)].map((m) => (m[1] !== undefined ? [from + m.index + 1, from + m.index + 1 + m[1].length] : [from + m.index, from + m.index + m[0].length]));
-  }
-  if (/\b(?:19|20)\d{2}-\d{2}\b/.test(segment)) {
-    return [...segment.matchAll(/[^,]+/g)].map((m) => [from + m.index, from + m.index + m[0].length]);
-  }
-  return [[from, to]];
-}
-
 /**
  * An author list written without emphasis, after the title's full stop:
  * `Title. Luo, X.-J., Wang, Y. et al. arXiv 2023.` Only the citation form
@@ -343,28 +213,3 @@ function lastSentenceBreak(text: string, start: number, end: number): number {
   return i > 0 ? start + i : end;
 }
 
-/** A span with surrounding spaces, quotes (for titles) and a trailing `.` taken off. */
-export function trimmedSpan(text: string, start: number, end: number, map: PositionMapper, title: boolean): Span | undefined {
-  const strip = title ? /[\s"“”]/ : /\s/;
-  let s = start;
-  let e = end;
-  while (s < e && strip.test(text[s]!)) s++;
-  while (e > s && (strip.test(text[e - 1]!) || (title && /[.,]/.test(text[e - 1]!)))) e--;
-  if (s >= e) return undefined;
-  return { text: text.slice(s, e), range: map.range(s, e) };
-}
-
-export function offsetOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }, which: 'start' | 'end'): number {
-  return node.position![which].offset!;
-}
-
-/** Start of the content of a `**strong**` or `_emphasis_` (past its markers). */
-export function innerStart(node: PhrasingContent): number {
-  const kids = 'children' in node ? (node.children as PhrasingContent[]) : [];
-  return kids.length > 0 ? offsetOf(kids[0]!, 'start') : offsetOf(node, 'start');
-}
-
-export function innerEnd(node: PhrasingContent): number {
-  const kids = 'children' in node ? (node.children as PhrasingContent[]) : [];
-  return kids.length > 0 ? offsetOf(kids[kids.length - 1]!, 'end') : offsetOf(node, 'end');
-}

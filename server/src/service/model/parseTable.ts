@@ -2,7 +2,8 @@ import type { Link as MdLink, PhrasingContent, Table, TableCell, TableRow } from
 import { toString } from 'mdast-util-to-string';
 import { parseArxivUrl } from './arxivId';
 import { isPaperLabel, isPaperUrl } from './identity';
-import { arxivOf, collectLinks, innermost, innerEnd, innerStart, isImageLink, offsetOf, readVenueAndYear, toLink, trimmedSpan } from './parseEntry';
+import { arxivOf, collectLinks, innermost, innerEnd, innerStart, isImageLink, offsetOf, toLink, trimmedSpan } from './entryLinks';
+import { readVenueAndYear } from './entryTail';
 import type { PositionMapper } from './positions';
 import type { Entry, Link, Span } from './types';
 

@@ -1,4 +1,5 @@
-import { isClosingFence, scanHtml, type ChunkModel, type OpenBlock } from './parseChunk';
+import { isClosingFence, type OpenBlock } from './openBlocks';
+import { scanHtml, type ChunkModel } from './parseChunk';
 import { joinPieces } from './listPieces';
 import { PositionMapper } from './positions';
 
