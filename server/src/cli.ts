@@ -9,6 +9,7 @@ import { formatFindings, type CliFinding, type OutputFormat } from './cliFormat'
 import { CACHE_FILE_NAME, createMetadata, defaultCacheDir, type Metadata } from './metadata/setup';
 import { resolveSettings, type SettingsLayer } from './service/configuration';
 import { SurveyorLanguageService } from './service/languageService';
+import { repositoryFilesOnDisk } from './repositoryFilesOnDisk';
 import { writeFileAtomic } from './writeFileAtomic';
 
 const USAGE = `Usage: surveyor check [options] FILE...
@@ -168,6 +169,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   const service = new SurveyorLanguageService({
     settings: { settingsFor: (uri) => settingsByUri.get(uri)! },
     logger: { log: (m) => err(`surveyor: ${m}`) },
+    files: repositoryFilesOnDisk(),
     ...(metadata ? { metadata: metadata.store } : {}),
   });
   const documents = (inputs as { file: string; text: string; bom: boolean }[]).map(({ file, text, bom }) => {

@@ -29,6 +29,7 @@ import {
 import { DEFAULT_ARXIV_ENDPOINT } from '../../shared/settings';
 import { BackgroundFetch } from './backgroundFetch';
 import { createMetadata, defaultCacheDir, type Metadata } from './metadata/setup';
+import { repositoryFilesOnDisk } from './repositoryFilesOnDisk';
 import { runSafe } from './runSafe';
 import { insertPaperCommand } from './insertPaperCommand';
 import { taxonomyLoader } from './taxonomyFile';
@@ -67,7 +68,13 @@ connection.onInitialize((params): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as InitializationOptions;
   const cacheDir = typeof options.cacheDir === 'string' && options.cacheDir !== '' ? options.cacheDir : defaultCacheDir();
   metadata = createMetadata(cacheDir, DEFAULT_ARXIV_ENDPOINT, log);
-  service = new SurveyorLanguageService({ settings, logger: { log }, metadata: metadata.store, taxonomy: taxonomyLoader((m) => settings.warnOnce(m)) });
+  service = new SurveyorLanguageService({
+    settings,
+    logger: { log },
+    metadata: metadata.store,
+    files: repositoryFilesOnDisk(),
+    taxonomy: taxonomyLoader((m) => settings.warnOnce(m)),
+  });
   workDoneProgress = capabilities.window?.workDoneProgress === true;
   background = new BackgroundFetch({
     metadata,

@@ -16,7 +16,7 @@ describe('rules read only what they declare', () => {
     service.getDiagnostics(document(text));
     return logs;
   };
-  const rule = (reads: ChunkRule['reads'], read: 'survey' | 'metadata'): ChunkRule => ({
+  const rule = (reads: ChunkRule['reads'], read: 'survey' | 'metadata' | 'files'): ChunkRule => ({
     scope: 'chunk',
     code: 'entry-format',
     ...(reads ? { reads } : {}),
@@ -26,6 +26,7 @@ describe('rules read only what they declare', () => {
   it('a rule that reads the survey facts or metadata without declaring them fails, and says which', () => {
     assert.match(run(rule(undefined, 'survey')).join('\n'), /entry-format reads "survey" without declaring it/);
     assert.match(run(rule({ survey: true }, 'metadata')).join('\n'), /entry-format reads "metadata" without declaring it/);
+    assert.match(run(rule({ survey: true, metadata: true }, 'files')).join('\n'), /reads "files", which only document rules may read/);
   });
 
   it('a rule that declares what it reads runs quietly', () => {

@@ -42,6 +42,7 @@ import { ParsedSurvey } from './model/parsedSurvey';
 import { shiftRange } from './model/placement';
 import type { SurveyDocument } from './model/types';
 import { RULES } from './rules';
+import { NO_FILES, type RepositoryFiles } from './repositoryFiles';
 import type { Rule } from './engine/rule';
 import { planNumbering, renumberFix } from './rules/list-numbering';
 import { mergeEdits, mergeFixEdits } from './textEdits';
@@ -63,6 +64,8 @@ export interface LanguageServiceOptions {
   metadata?: MetadataSource;
   /** The category tree for heading completion (`taxonomy` in `.surveyor.json`); the shipped one by default. */
   taxonomy?: (settings: SurveyorSettings) => Taxonomy;
+  /** The files beside a survey (the CLI's and the Node server's disk); none by default, and `missing-file` stays silent. */
+  files?: RepositoryFiles;
   /** The rules to run, in the order of `RULE_CODES`; every rule by default (tests give their own). */
   rules?: readonly Rule[];
 }
@@ -100,6 +103,7 @@ export class SurveyorLanguageService {
       uri: document.uri,
       settings: analysis.settings,
       metadata: this.metadata,
+      files: this.options.files ?? NO_FILES,
       metadataGeneration: this.metadataGeneration,
       log: (m) => this.options.logger.log(m),
     });

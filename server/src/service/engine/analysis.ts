@@ -2,6 +2,7 @@ import type { RuleCode, SurveyorSettings } from '../../../../shared/settings';
 import { ChunkFindings, type ChunkFindingsContext, type RankedFinding } from './chunkFindings';
 import { asFinding, type Finding } from './finding';
 import type { MetadataSource } from '../metadata';
+import type { RepositoryFiles } from '../repositoryFiles';
 import type { CachedChunk } from '../model/chunkCache';
 import type { PlacedChunk, ParsedSurvey } from '../model/parsedSurvey';
 import { comparePositions } from '../model/positions';
@@ -22,6 +23,7 @@ export interface AnalysisContext {
   uri: string;
   settings: SurveyorSettings;
   metadata: MetadataSource;
+  files: RepositoryFiles;
   /** Bumped whenever arXiv metadata changes. */
   metadataGeneration: number;
   log(message: string): void;

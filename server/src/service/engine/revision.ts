@@ -44,7 +44,13 @@ export function sameRevision(a: Revision, b: Revision): boolean {
  * makes the omission fail at once (the engine logs it, tests fail on it).
  */
 export function declaredContext(rule: ChunkRule, context: ChunkRuleContext): ChunkRuleContext {
-  const narrowed: ChunkRuleContext = { uri: context.uri, settings: context.settings, metadata: context.metadata, survey: context.survey };
+  const narrowed = { uri: context.uri, settings: context.settings, metadata: context.metadata, survey: context.survey } as ChunkRuleContext;
+  // The files beside a survey change without its text changing: a chunk rule, whose findings are kept with the chunk, may not read them.
+  Object.defineProperty(narrowed, 'files', {
+    get() {
+      throw new Error(`Rule ${rule.code} reads "files", which only document rules may read: its findings are kept with the chunk.`);
+    },
+  });
   const undeclared = (input: 'metadata' | 'survey') => {
     Object.defineProperty(narrowed, input, {
       get() {

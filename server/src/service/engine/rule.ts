@@ -1,6 +1,7 @@
 import type { DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
 import type { RuleCode, SurveyorSettings } from '../../../../shared/settings';
 import type { MetadataSource } from '../metadata';
+import type { RepositoryFiles } from '../repositoryFiles';
 import type { SurveyDocument } from '../model/types';
 import type { RuleFinding } from './finding';
 import type { RuleMemory } from './ruleMemory';
@@ -14,6 +15,8 @@ export interface RuleContext {
   settings: SurveyorSettings;
   /** arXiv metadata as known now (never fetched by a rule). */
   metadata: MetadataSource;
+  /** The files beside the survey, where they can be known (document rules only). */
+  files: RepositoryFiles;
 }
 
 export interface ChunkRuleContext extends RuleContext {

@@ -15,7 +15,7 @@ export function assemble(chunks: ChunkModel[]): SurveyDocument {
 
 /** The outline of the chunks put together: everything but their lists. */
 export function assembleOutline(chunks: ChunkOutline[]): SurveyOutline {
-  const outline: SurveyOutline = { sections: [], anchors: [], explicitAnchors: [], suppressions: [], problems: [], lineCount: 1 };
+  const outline: SurveyOutline = { sections: [], anchors: [], explicitAnchors: [], suppressions: [], fileLinks: [], problems: [], lineCount: 1 };
   const headings: SectionHeading[] = [];
   let omitNext = false;
   for (const chunk of chunks) {
@@ -24,6 +24,7 @@ export function assembleOutline(chunks: ChunkOutline[]): SurveyOutline {
     for (const anchor of chunk.anchors) outline.anchors.push(anchor);
     for (const anchor of chunk.explicitAnchors) outline.explicitAnchors.push(anchor);
     for (const comment of chunk.suppressions) outline.suppressions.push(comment);
+    for (const link of chunk.fileLinks) outline.fileLinks.push(link);
     for (const problem of chunk.problems) outline.problems.push(problem);
   }
   const end = chunks.length > 0 ? chunks[chunks.length - 1]!.end : { line: 0, character: 0 };

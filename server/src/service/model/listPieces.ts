@@ -101,7 +101,7 @@ function lastTopLevelList(model: ChunkModel): ListBlock | undefined {
  * last top-level list of the piece before (its items join that list).
  */
 export function joinPieces(pieces: { from: number; model: ChunkModel }[], listsGoOn: boolean): ChunkModel {
-  const joined: ChunkModel = { headings: [], lists: [], anchors: [], explicitAnchors: [], suppressions: [], problems: [], end: { line: 0, character: 0 } };
+  const joined: ChunkModel = { headings: [], lists: [], anchors: [], explicitAnchors: [], suppressions: [], fileLinks: [], problems: [], end: { line: 0, character: 0 } };
   let line = 0;
   pieces.forEach(({ from, model }, i) => {
     const { openAtEnd, ...content } = model;
@@ -120,6 +120,7 @@ export function joinPieces(pieces: { from: number; model: ChunkModel }[], listsG
     for (const anchor of placed.anchors) joined.anchors.push(anchor);
     for (const anchor of placed.explicitAnchors) joined.explicitAnchors.push(anchor);
     for (const comment of placed.suppressions) joined.suppressions.push(comment);
+    for (const link of placed.fileLinks) joined.fileLinks.push(link);
     for (const problem of placed.problems) joined.problems.push(problem);
     joined.end = placed.end;
     if (placed.omitsNextHeading) joined.omitsNextHeading = true;

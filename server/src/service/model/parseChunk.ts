@@ -9,7 +9,7 @@ import { parseEntry } from './parseEntry';
 import { readPaperTable } from './parseTable';
 import { openBlockAtEnd, type OpenBlock } from './openBlocks';
 import { PositionMapper } from './positions';
-import type { AnchorRef, ExplicitAnchor, ListBlock, ListItem, ParseProblem, SectionHeading, SuppressionComment } from './types';
+import type { AnchorRef, ExplicitAnchor, FileLink, ListBlock, ListItem, ParseProblem, SectionHeading, SuppressionComment } from './types';
 
 /**
  * What one chunk of a document (from a heading at the start of a line to the
@@ -21,6 +21,7 @@ export interface ChunkOutline {
   anchors: AnchorRef[];
   explicitAnchors: ExplicitAnchor[];
   suppressions: SuppressionComment[];
+  fileLinks: FileLink[];
   problems: ParseProblem[];
   /** Where the chunk's text ends. */
   end: Position;
@@ -49,6 +50,24 @@ function gfmTables(this: Processor): undefined {
 
 const processor = unified().use(remarkParse).use(gfmTables);
 
+/**
+ * The repository path a link target names, or undefined for a web address,
+ * an anchor, a mail link or an empty target. GitHub resolves a relative
+ * target against the README's folder, and `/x` against the repository's root.
+ */
+export function repositoryPath(url: string): string | undefined {
+  if (url === '' || url.startsWith('#') || url.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(url)) return undefined;
+  // `github.com/o/r` without a scheme is a url missing https:// (`malformed-link`), not a file.
+  if (/^(?:www\.)?[\w-]+\.(?:com|org|net|io|ai|edu|dev|cn)(?:[/?#]|$)/i.test(url)) return undefined;
+  const path = url.split('#')[0]!.split('?')[0]!;
+  if (path === '' || path === '.' || path === './') return undefined;
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
 /** A link to a heading of this page: `#x`, or written `./#x`, `README.md#x` (case as GitHub's file names: any case). */
 const IN_PAGE = /^(?:\.\/)?(?:readme\.md)?#/i;
 
@@ -68,7 +87,7 @@ const SUPPRESSION = /<!--\s*surveyor-(disable-next-line|disable|enable)\b([^>]*?
 
 export function parseChunk(text: string, firstLine: number): ChunkModel {
   const map = new PositionMapper(text, firstLine);
-  const model: ChunkModel = { headings: [], lists: [], anchors: [], explicitAnchors: [], suppressions: [], problems: [], end: map.position(text.length) };
+  const model: ChunkModel = { headings: [], lists: [], anchors: [], explicitAnchors: [], suppressions: [], fileLinks: [], problems: [], end: map.position(text.length) };
   let root: Root;
   try {
     root = processor.parse(text);
@@ -188,6 +207,7 @@ class Walker {
   private inline(nodes: PhrasingContent[]): void {
     for (const node of nodes) {
       if (node.type === 'link' && IN_PAGE.test(node.url)) this.markdownAnchor(node);
+      else if ((node.type === 'link' || node.type === 'image') && node.position) this.fileLink(node);
       else if (node.type === 'html') this.html(node);
       if ('children' in node) this.inline(node.children as PhrasingContent[]);
     }
@@ -207,6 +227,16 @@ class Walker {
       range: this.map.range(hash + 1, hash + 1 + rawLength(this.text, hash + 1, end(node))),
       ...(label ? { label } : {}),
     });
+  }
+
+  /** `[cite](./images/cite.txt)`, `![fig](fig.png)`: a target that is a path of the repository (`repositoryPath`). */
+  private fileLink(node: PhrasingContent & { url: string }): void {
+    const path = repositoryPath(node.url);
+    if (path === undefined) return;
+    const target = node.url.split(/[#?]/)[0]!;
+    const at = this.text.lastIndexOf(target, end(node));
+    const from = at >= start(node) ? at : start(node);
+    this.model.fileLinks.push({ path, range: this.map.range(from, at >= start(node) ? at + target.length : end(node)) });
   }
 
   /** Anchors in raw HTML: `href="#x"` refers to one; `id="x"` and `name="x"` define one. Also suppression comments. */

@@ -47,7 +47,7 @@ export class ParsedSurvey {
   get outline(): SurveyOutline {
     if (!this.outlineMemo) {
       this.outlineMemo = this.unread
-        ? { sections: [], anchors: [], explicitAnchors: [], suppressions: [], problems: [this.unread], lineCount: 1 }
+        ? { sections: [], anchors: [], explicitAnchors: [], suppressions: [], fileLinks: [], problems: [this.unread], lineCount: 1 }
         : (this.previousOutline() ?? assembleOutline(this.chunks.map((c) => c.chunk.outlineAt(c.firstLine))));
       this.previous = undefined;
     }

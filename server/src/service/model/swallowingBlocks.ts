@@ -56,7 +56,7 @@ export function swallowingChunk(
 /** The model of a block that swallowed headings: nothing but what raw HTML holds. */
 export function blockModel(text: string, open: OpenBlock): ChunkModel {
   const map = new PositionMapper(text);
-  const model: ChunkModel = { headings: [], lists: [], anchors: [], explicitAnchors: [], suppressions: [], problems: [], end: map.position(text.length) };
+  const model: ChunkModel = { headings: [], lists: [], anchors: [], explicitAnchors: [], suppressions: [], fileLinks: [], problems: [], end: map.position(text.length) };
   if (open.kind !== 'fence') scanHtml(text, 0, map, model);
   return model;
 }

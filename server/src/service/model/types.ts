@@ -165,6 +165,14 @@ export interface SuppressionComment {
   range: Range;
 }
 
+/** A link or image whose target is a path in the repository, not a web address. */
+export interface FileLink {
+  /** The path as GitHub resolves it: percent-decoded, without `#fragment` or `?query`. */
+  path: string;
+  /** Where the target stands. */
+  range: Range;
+}
+
 /** Something the parser could not make sense of; it becomes a diagnostic. */
 export interface ParseProblem {
   message: string;
@@ -181,6 +189,8 @@ export interface SurveyOutline {
   anchors: AnchorRef[];
   explicitAnchors: ExplicitAnchor[];
   suppressions: SuppressionComment[];
+  /** Links and images to files of the repository (`./images/cite.txt`, `PROMPT.md`), anywhere in the document. */
+  fileLinks: FileLink[];
   problems: ParseProblem[];
   lineCount: number;
 }

@@ -8,6 +8,7 @@ import { inconsistentListing } from './inconsistent-listing';
 import { invalidArxivId } from './invalid-arxiv-id';
 import { listNumbering } from './list-numbering';
 import { malformedLink } from './malformed-link';
+import { missingFile } from './missing-file';
 import { parseProblem } from './parse-problem';
 import type { Rule } from '../engine/rule';
 import { titleMismatch } from './title-mismatch';
@@ -27,6 +28,7 @@ export const RULES: readonly Rule[] = [
   conflictingIdentity,
   brokenAnchor,
   tocMissingHeading,
+  missingFile,
   entryFormat,
   venueTypo,
   yearMismatch,
