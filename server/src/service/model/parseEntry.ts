@@ -44,7 +44,9 @@ export function parseEntry(item: MdListItem, text: string, map: PositionMapper):
   // Without authors or a bold title, a `[[paper](url)]` group still marks a citation; `[[LLM-eval](url)]` does not.
   const paperGroup = webLinks.some((l) => l.grouped && (isPaperLabel(l.label) || parseArxivUrl(l.url)));
   const paperTitle = titleLink && isPaperUrl(titleLink.url);
-  if (!boldTitle && !authorsNode && !paperGroup && !paperTitle) return undefined;
+  // `"Title" [2021-10] [ICLR 2022] [paper](url)`: a quoted title opening the item, and a link to the paper.
+  const quotedCitation = /^\s*["“]/.test(text.slice(contentStart, end)) && webLinks.some((l) => isPaperLabel(l.label) || parseArxivUrl(l.url));
+  if (!boldTitle && !authorsNode && !paperGroup && !paperTitle && !quotedCitation) return undefined;
 
   const entry: Entry = {
     range: map.range(start, end),
