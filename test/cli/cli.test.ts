@@ -157,8 +157,24 @@ describe('surveyor check', () => {
     assert.equal(run(['check', 'README.md'], dir).stdout, '');
   });
 
+  it('reports links to repository files that are not there, and nothing for a README outside a checkout', () => {
+    const text = '# S\n\nSee [cite](./images/cite.txt) and ![fig](img/fig.png).\n';
+    const dir = repo({ 'README.md': text });
+    fs.mkdirSync(path.join(dir, 'img'));
+    fs.writeFileSync(path.join(dir, 'img', 'fig.png'), '');
+    assert.deepEqual(run(['check', 'README.md'], dir).stdout.trim().split('\n'), [
+      'README.md:3:12 warning missing-file No file "./images/cite.txt" in the repository: the link leads to a missing page on GitHub.',
+    ]);
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'surveyor-copy-'));
+    fs.writeFileSync(path.join(copy, 'README.md'), text);
+    assert.equal(run(['check', 'README.md'], copy).stdout, '');
+  });
+
   it('on the reference survey: prints exactly its real defects, top to bottom, and --fix repairs the certain ones', () => {
+    // The survey's own repository has the images it shows; a checkout without them gets missing-file (tested below).
     const dir = repo({ 'README.md': fs.readFileSync(REFERENCE_SURVEY, 'utf8') });
+    fs.mkdirSync(path.join(dir, 'img'));
+    for (const image of ['logo.png', 'framework.png', 'evolution-tree.png']) fs.writeFileSync(path.join(dir, 'img', image), '');
     const r = run(['check', 'README.md'], dir);
     assert.equal(r.status, 0);
     const sbert = 'https://www.sbert.net/examples/training/data_augmentation/README.html';
