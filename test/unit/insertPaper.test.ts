@@ -3,23 +3,12 @@ import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { citedAuthors } from '../../server/src/service/features/insertPaper';
 import { SurveyorLanguageService } from '../../server/src/service/languageService';
-import type { ArxivRecord, MetadataSource } from '../../server/src/service/metadata';
+import type { MetadataSource } from '../../server/src/service/metadata';
 import { defaultSettings } from '../../shared/settings';
+import { INSTAGEN } from '../support/arxivRecords';
 import { dedent, document, withCursor } from '../support/fixtures';
 
-const paper: ArxivRecord = {
-  id: '2402.05937',
-  title: 'InstaGen: Enhancing Object Detection by Training on Synthetic Dataset',
-  authors: ['Chengjian Feng', 'Yujie Zhong', 'Zequn Jie'],
-  published: '2024-02-08',
-  updated: null,
-  version: null,
-  primaryCategory: 'cs.CV',
-  journalRef: null,
-  doi: null,
-  comment: null,
-  abstract: null,
-};
+const paper = INSTAGEN;
 
 function service(metadata?: MetadataSource): SurveyorLanguageService {
   return new SurveyorLanguageService({ settings: { settingsFor: () => defaultSettings() }, logger: { log: () => {} }, ...(metadata ? { metadata } : {}) });
@@ -87,28 +76,5 @@ describe('Insert Paper from arXiv', () => {
   it('cites the first author as Surname, I. et al.', () => {
     assert.equal(citedAuthors(['Joseph E. Gonzalez', 'X Y']), 'Gonzalez, J. E. et al.');
     assert.equal(citedAuthors(['Balázs Tarján']), 'Tarján, B.');
-  });
-});
-
-describe('title-mismatch', () => {
-  const text = '1. Instagen enhancing object detection. _Feng, C. et al._ arXiv 2024. [[paper](https://arxiv.org/abs/2402.05937)]\n';
-  const metadata: MetadataSource = { lookup: (id) => (id === paper.id ? { kind: 'known', record: paper, source: 'snapshot', fetching: false } : { kind: 'unknown' }) };
-
-  it("reports a title that differs from arXiv's, as info, with a fix offered but not applied unseen", () => {
-    const svc = service(metadata);
-    const doc = document(text);
-    const [d] = svc.getDiagnostics(doc).filter((x) => x.code === 'title-mismatch');
-    assert.equal(d!.message, `Title differs from arXiv's for 2402.05937: arXiv has "${paper.title}".`);
-    assert.equal(d!.severity, 3);
-    const [action] = svc.getCodeActions(doc, d!.range, { diagnostics: [d!], only: ['quickfix'] });
-    assert.equal(action!.title, 'Use the arXiv title');
-    assert.equal(TextDocument.applyEdits(doc, action!.edit!.changes![doc.uri]!), text.replace('Instagen enhancing object detection', paper.title));
-    assert.deepEqual(svc.getFixAllEdits(doc), []);
-  });
-
-  it('says nothing without metadata, or when titles differ only in case and punctuation', () => {
-    assert.deepEqual(service().getDiagnostics(document(text)).filter((x) => x.code === 'title-mismatch'), []);
-    const same = text.replace('Instagen enhancing object detection', 'instagen - enhancing object detection by training on synthetic dataset!');
-    assert.deepEqual(service(metadata).getDiagnostics(document(same)).filter((x) => x.code === 'title-mismatch'), []);
   });
 });
