@@ -48,7 +48,19 @@ function gfmTables(this: Processor): undefined {
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
 }
 
-const processor = unified().use(remarkParse).use(gfmTables);
+const withTables = unified().use(remarkParse).use(gfmTables);
+const plain = unified().use(remarkParse);
+
+/**
+ * A GFM table needs a delimiter row (`| --- | :-: |`). The table extension
+ * slows micromark on every line, so text without a line that could be one is
+ * read without it: the same tree, faster. (One character class per line: no
+ * backtracking on long lines.)
+ */
+function processorFor(text: string) {
+  for (const m of text.matchAll(/^[ \t|:-]+$/gm)) if (m[0].includes('|') && m[0].includes('-')) return withTables;
+  return plain;
+}
 
 /**
  * The repository path a link target names, or undefined for a web address,
@@ -90,7 +102,7 @@ export function parseChunk(text: string, firstLine: number): ChunkModel {
   const model: ChunkModel = { headings: [], lists: [], anchors: [], explicitAnchors: [], suppressions: [], fileLinks: [], problems: [], end: map.position(text.length) };
   let root: Root;
   try {
-    root = processor.parse(text);
+    root = processorFor(text).parse(text);
   } catch (error) {
     model.problems.push({ message: `Surveyor could not parse this part of the file: ${String(error)}`, range: map.range(0, 0) });
     return model;
