@@ -32,6 +32,35 @@ export function render(source: string): Rendering {
   return { source, ...extract(html) };
 }
 
+/**
+ * The blocks (runs of lines between blank lines) that hold a changed line,
+ * rendered before and after: safe fixes change a few characters of a few
+ * lines and never the line count, and a link lies within its block, so this
+ * compares what a whole render would at a fraction of its cost. Both sides
+ * are cut alike, so what a cut changes (a fence or a reference definition in
+ * another block) changes both. Undefined when the line count changed: render
+ * the whole texts then.
+ */
+export function renderChangedBlocks(before: string, after: string): [Rendering, Rendering] | undefined {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  if (a.length !== b.length) return undefined;
+  const blocks: [number, number][] = [];
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    let start = i;
+    while (start > 0 && a[start - 1]!.trim() !== '') start--;
+    let end = i;
+    while (end + 1 < a.length && a[end + 1]!.trim() !== '') end++;
+    const last = blocks[blocks.length - 1];
+    if (last && start <= last[1] + 1) last[1] = Math.max(last[1], end);
+    else blocks.push([start, end]);
+    i = end;
+  }
+  const cut = (lines: string[]) => blocks.map(([s, e]) => lines.slice(s, e + 1).join('\n')).join('\n\n');
+  return [render(cut(a)), render(cut(b))];
+}
+
 /** Anything GitHub does not render as a tag: comments (an unclosed one runs to the end). */
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 /** A start tag (quoted attribute values may hold `>`) or an end tag. */

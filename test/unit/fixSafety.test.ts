@@ -9,7 +9,7 @@ import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { Finding } from '../../server/src/service/engine/finding';
 import type { SurveyDocument } from '../../server/src/service/model/types';
 import { corpusFiles, document, readShared, ROOT, service } from '../support/fixtures';
-import { compareRenderings, render } from '../support/renderedLinks';
+import { compareRenderings, render, renderChangedBlocks } from '../support/renderedLinks';
 
 /**
  * What the safe fixes promise, since `surveyor check --fix` and fix-on-save
@@ -52,7 +52,8 @@ describe('safe fixes keep what GitHub renders', () => {
         const stray = linesChangedWithoutFinding(text, firstRound, findings);
         if (stray.length > 0) problems.push(`The first fix-all changed lines no safe finding stands on:\n${stray.join('\n')}`);
 
-        const differences = compareRenderings(render(text), render(fixed), {
+        const [before, after] = renderChangedBlocks(text, fixed) ?? [render(text), render(fixed)];
+        const differences = compareRenderings(before, after, {
           // Asked for only when a fragment differs: the original's with a service of its own, the fixed one's from the analysis at hand.
           anchorsBefore: () => headingAnchors(service().getModel(original)),
           anchorsAfter: () => headingAnchors(svc.getModel(doc)),
