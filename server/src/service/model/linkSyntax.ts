@@ -159,7 +159,7 @@ function urlProblem(url: string): UrlProblem | undefined {
 const TLD = /^(?:com|org|net|io|ai|edu|gov|dev|app|co|me|info|cn|uk|de|jp|fr|kr|in|ca|au|eu|ch|nl|cc|tech|xyz|site|page|ly|so|us|tw|hk|sg)$/i;
 
 /** Whether a url without a scheme starts with a host name: `www.x.y`, or `name.tld` followed by a path or nothing. */
-function looksLikeHost(url: string): boolean {
+export function looksLikeHost(url: string): boolean {
   const host = /^([\w-]+(?:\.[\w-]+)+)(?:[/?#:]|$)/.exec(url)?.[1];
   if (!host) return false;
   return /^www\./i.test(host) || TLD.test(host.slice(host.lastIndexOf('.') + 1));

@@ -62,7 +62,7 @@ function plainHeading(text: string): string {
 const RESOURCES = /\b(?:blogs?|tutorials?|courses?|videos?|talks?|lectures?|podcasts?|tools?|toolkits?|libraries|frameworks?|repositories|resources|demos?|products?|books?|websites?|community|communities)\b/i;
 
 /** Whether an entry points at a paper: an arXiv id, a paper host or PDF, or a link labelled as the paper. */
-export function citesPaper(entry: Entry): boolean {
+function citesPaper(entry: Entry): boolean {
   if (entry.arxiv) return true;
   if (entry.links.some((l) => !l.image && (isPaperUrl(l.url.text) || isPaperLabel(l.label.text)))) return true;
   // A link so broken that remark drops it (`[paper](https://arxiv.org/abs/…]`) still cites the paper.

@@ -7,6 +7,7 @@ import { unified, type Processor } from 'unified';
 import type { Position } from 'vscode-languageserver-types';
 import { parseEntry } from './parseEntry';
 import { readPaperTable } from './parseTable';
+import { looksLikeHost } from './linkSyntax';
 import { openBlockAtEnd, type OpenBlock } from './openBlocks';
 import { PositionMapper } from './positions';
 import type { AnchorRef, ExplicitAnchor, FileLink, ListBlock, ListItem, ParseProblem, SectionHeading, SuppressionComment } from './types';
@@ -67,10 +68,10 @@ function processorFor(text: string) {
  * an anchor, a mail link or an empty target. GitHub resolves a relative
  * target against the README's folder, and `/x` against the repository's root.
  */
-export function repositoryPath(url: string): string | undefined {
+function repositoryPath(url: string): string | undefined {
   if (url === '' || url.startsWith('#') || url.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(url)) return undefined;
   // `github.com/o/r` without a scheme is a url missing https:// (`malformed-link`), not a file.
-  if (/^(?:www\.)?[\w-]+\.(?:com|org|net|io|ai|edu|dev|cn)(?:[/?#]|$)/i.test(url)) return undefined;
+  if (looksLikeHost(url)) return undefined;
   const path = url.split('#')[0]!.split('?')[0]!;
   if (path === '' || path === '.' || path === './') return undefined;
   try {

@@ -15,7 +15,7 @@ import type { Entry, LinkSyntaxIssue, ListBlock, ListItem, Span } from './types'
  * lines, for reusing a parsed chunk after lines were inserted above it.
  * With `delta` 0 the value itself is returned, not a copy.
  */
-export function shiftLines<T>(value: T, delta: number): T {
+function shiftLines<T>(value: T, delta: number): T {
   if (delta === 0) return value;
   return shift(value, delta) as T;
 }
