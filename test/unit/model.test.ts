@@ -23,6 +23,13 @@ function assertRangesMatch(text: string, doc: SurveyDocument): void {
 }
 
 describe('entry fields', () => {
+  it("reads a venue with a two-digit year: ICLR'24", () => {
+    const e = entryOf("1. **A title.** _Doe, J._ ICLR'24. [[paper](https://arxiv.org/abs/2305.16289)]")!;
+    assert.equal(e.venue?.text, 'ICLR');
+    assert.equal(e.year?.value, 2024);
+    assert.equal(e.year?.text, '24');
+  });
+
   it('reads the reference style: title, italic authors, venue, year, link groups and the arXiv id', () => {
     const e = entryOf(
       '12. Diversify your vision datasets with automatic diffusion-based augmentation. _Dunlap, L. et al._ arXiv 2023. [[paper](https://arxiv.org/abs/2305.16289)][[code](https://github.com/lisadunlap/ALIA)]',

@@ -41,6 +41,14 @@ export function readVenueAndYear(entry: Entry, text: string, from: number, to: n
       entry.year ??= { text: year[1]!, value: Number(year[1]), range: map.range(yStart, yStart + 4) };
       e = s + year.index;
       while (e > s && /[\s.,:;(]/.test(text[e - 1]!)) e--;
+    } else {
+      // `ICLR'24`, `ACL’23`: a venue with a two-digit year.
+      const short = /^(\p{L}[\p{L}\d-]*)['’](\d{2})$/u.exec(segment);
+      if (short) {
+        const yStart = s + short[1]!.length + 1;
+        entry.year ??= { text: short[2]!, value: 2000 + Number(short[2]), range: map.range(yStart, yStart + 2) };
+        e = s + short[1]!.length;
+      }
     }
     if (e > s) entry.venue = { text: text.slice(s, e), range: map.range(s, e) };
   }

@@ -59,7 +59,7 @@ const differences = (memory: RuleMemory) =>
     compareField(entries(titled), 'title', (e) => e.title && { key: normalizeText(e.title.text), shown: `"${e.title.text}"`, range: e.title.range }, note);
     compareField(entries(titled), 'authors', (e) => e.authors && { key: authorNames(e.authors.text).join(' '), shown: `"${e.authors.text}"`, range: e.authors.range }, note, sameAuthors);
     compareField(entries(titled), 'venue', (e) => e.venue && { key: normalizeText(e.venue.text), shown: `"${e.venue.text}"`, range: e.venue.range }, note);
-    compareField(entries(titled), 'year', (e) => e.year && { key: e.year.text, shown: e.year.text, range: e.year.range }, note);
+    compareField(entries(titled), 'year', (e) => e.year && { key: String(e.year.value), shown: e.year.text, range: e.year.range }, note);
     compareLinks(entries(titled), note);
     return { compared, notes };
   },

@@ -14,7 +14,8 @@ export const yearMismatch = entryRule('year-mismatch', (entry) => {
     {
       range: entry.year.range,
       message: `Year ${entry.year.value} differs from the year of arXiv ${entry.arxiv.id}: expected ${expected}.`,
-      fixes: [{ title: `Change to ${expected}`, edits: [{ range: entry.year.range, newText: String(expected) }], safe: true, isPreferred: true }],
+      // `arXiv'22` is written with two digits: the fix keeps the form.
+      fixes: [{ title: `Change to ${expected}`, edits: [{ range: entry.year.range, newText: entry.year.text.length === 2 ? String(expected).slice(2) : String(expected) }], safe: true, isPreferred: true }],
     },
   ];
 });
