@@ -29,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
   const service = new SurveyorLanguageService({ settings: { settingsFor: () => defaultSettings() }, logger: { log: console.error } });
   const ids = service.getArxivIds(TextDocument.create('file:///readme.md', 'markdown', 0, fs.readFileSync(files[0]!, 'utf8')));
   const client = new ArxivClient(endpoint, { clock: REAL_CLOCK, log: (m) => console.error(m) });
-  const outcome = await client.fetchRecords(ids, (done, total) => console.error(`fetched ${done}/${total}`));
+  const outcome = await client.fetchRecords(ids, { onProgress: (done, total) => console.error(`fetched ${done}/${total}`) });
   const old = loadSnapshot();
   const records = ids.flatMap((id) => {
     const record = outcome.records.get(id) ?? old.get(id);

@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SurveyorSettings } from '../../shared/settings';
+import type { FetchReport } from './metadata/metadataStore';
 import type { Metadata } from './metadata/setup';
 
 export interface ProgressReporter {
@@ -11,7 +12,8 @@ export interface BackgroundFetchOptions {
   metadata: Metadata;
   settingsFor(uri: string): SurveyorSettings;
   /** The arXiv ids a document names. */
-  idsOf(document: TextDocument): string[];
+  /** May parse the document first (in slices, letting other requests in). */
+  idsOf(document: TextDocument): Promise<string[]>;
   /** Work-done progress in the editor, when it supports it. */
   startProgress(title: string): Promise<ProgressReporter | undefined>;
   /** Some metadata changed: diagnostics that read it should be refreshed. */
@@ -54,10 +56,16 @@ export class BackgroundFetch {
     this.fetchAndWait(uri, ids).catch((error) => this.options.log(`arXiv fetch failed: ${String(error)}`));
   }
 
-  async fetchAndWait(uri: string, ids: string[]): Promise<void> {
-    if (!this.configure(uri)) return;
-    const changed = await this.options.metadata.store.fetch(ids);
-    if (changed.length > 0) this.options.changed();
+  /**
+   * Fetches these ids now; resolves to what became of them (undefined when
+   * the document's settings are offline). `maxBackoffMs`: how long to wait at
+   * most when arXiv asks to slow down (a command the user waits on gives up soon).
+   */
+  async fetchAndWait(uri: string, ids: string[], maxBackoffMs?: number): Promise<FetchReport | undefined> {
+    if (!this.configure(uri)) return undefined;
+    const report = await this.options.metadata.store.fetch(ids, maxBackoffMs === undefined ? {} : { maxBackoffMs });
+    if (report.asked.length > 0) this.options.changed();
+    return report;
   }
 
   forget(uri: string): void {
@@ -67,14 +75,16 @@ export class BackgroundFetch {
 
   private async run(document: TextDocument): Promise<void> {
     if (!this.configure(document.uri)) return;
+    // A file too large to check is not read for ids either: scanning it would stall the server as parsing would.
+    if (document.getText().length > this.options.settingsFor(document.uri).maxFileSize * 1_000_000) return;
     const { store } = this.options.metadata;
-    const wanted = store.wanted(this.options.idsOf(document));
+    const wanted = store.wanted(await this.options.idsOf(document));
     if (wanted.length === 0) return;
     const progress = await this.options.startProgress('Fetching arXiv metadata');
     try {
       progress?.report(0, `0/${wanted.length}`);
-      const changed = await store.fetch(wanted, (done, total) => progress?.report(Math.round((100 * done) / total), `${done}/${total}`));
-      if (changed.length > 0) this.options.changed();
+      const report = await store.fetch(wanted, { onProgress: (done, total) => progress?.report(Math.round((100 * done) / total), `${done}/${total}`) });
+      if (report.asked.length > 0) this.options.changed();
     } finally {
       progress?.done();
     }
@@ -84,8 +94,7 @@ export class BackgroundFetch {
   private configure(uri: string): boolean {
     const { arxiv } = this.options.settingsFor(uri);
     const { store, client } = this.options.metadata;
-    client.endpoint = arxiv.endpoint;
-    store.configure(arxiv.online ? client : undefined, arxiv.cacheDays);
+    store.configure({ client: arxiv.online ? client : undefined, endpoint: arxiv.endpoint, cacheDays: arxiv.cacheDays });
     return arxiv.online;
   }
 }

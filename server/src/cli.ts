@@ -6,14 +6,17 @@ import { URI } from 'vscode-uri';
 import { DEFAULT_ARXIV_ENDPOINT, type SurveyorSettings } from '../../shared/settings';
 import { findConfigFile, readConfigFile } from './configFile';
 import { formatFindings, type CliFinding, type OutputFormat } from './cliFormat';
-import { CACHE_FILE_NAME, createMetadata, defaultCacheDir, type Metadata } from './metadata/setup';
+import { createMetadata, defaultCacheDir, type Metadata } from './metadata/setup';
 import { resolveSettings, type SettingsLayer } from './service/configuration';
 import { SurveyorLanguageService } from './service/languageService';
 import { repositoryFilesOnDisk } from './repositoryFilesOnDisk';
-import { writeFileAtomic } from './writeFileAtomic';
+import { NotWritten, readOnlyProblem, writeFileInPlace } from './writeFileInPlace';
+
+/** How long a run waits in all, by default, when arXiv asks it to slow down (429/503). */
+const DEFAULT_MAX_WAIT_S = 60;
 
 const USAGE = `Usage: surveyor check [options] FILE...
-       surveyor fetch [--endpoint URL] [--cache-dir DIR] FILE...
+       surveyor fetch [--endpoint URL] [--cache-dir DIR] [--max-wait SECONDS] FILE...
 
 check: checks paper-survey READMEs and prints one line per finding:
   file:line:col severity code message
@@ -27,12 +30,15 @@ Options:
                      check titles against arXiv's (rule title-mismatch)
   --endpoint URL     the arXiv API (default ${DEFAULT_ARXIV_ENDPOINT})
   --cache-dir DIR    where the arXiv cache lives (default ${defaultCacheDir()})
+  --max-wait SECONDS the longest to wait in all when arXiv asks to slow down
+                     (default ${DEFAULT_MAX_WAIT_S}); papers not fetched by then are reported
   -h, --help         show this help
 
 Only arXiv ids are sent, to the endpoint, with --online or fetch; nothing else
 leaves the machine. Settings come from .surveyor.json in the file's folder or
 above it (up to the repository root). Exit status: 0 no errors, 1 errors found
-(fetch: some papers could not be fetched), 2 bad input or an internal error.`;
+(fetch: some papers could not be fetched), 2 bad input, a file --fix could not
+write, or an internal error.`;
 
 interface Options {
   command: 'check' | 'fetch';
@@ -43,6 +49,7 @@ interface Options {
   online: boolean;
   endpoint: string;
   cacheDir: string;
+  maxWaitSeconds: number;
 }
 
 class UsageError extends Error {}
@@ -51,7 +58,7 @@ function parseArgs(argv: string[]): Options | 'help' {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help') return 'help';
   if (command !== 'check' && command !== 'fetch') throw new UsageError(`unknown command "${command}"`);
-  const options: Options = { command, files: [], fix: false, format: 'text', quiet: false, online: command === 'fetch', endpoint: DEFAULT_ARXIV_ENDPOINT, cacheDir: defaultCacheDir() };
+  const options: Options = { command, files: [], fix: false, format: 'text', quiet: false, online: command === 'fetch', endpoint: DEFAULT_ARXIV_ENDPOINT, cacheDir: defaultCacheDir(), maxWaitSeconds: DEFAULT_MAX_WAIT_S };
   const value = (i: number, name: string): [string, number] => {
     const arg = rest[i]!;
     const v = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[i + 1];
@@ -79,6 +86,12 @@ function parseArgs(argv: string[]): Options | 'help' {
       const [v, next] = value(i, name);
       options.cacheDir = path.resolve(v);
       i = next;
+    } else if (name === '--max-wait') {
+      const [v, next] = value(i, name);
+      const seconds = Number(v);
+      if (!/^\d+(?:\.\d+)?$/.test(v) || !Number.isFinite(seconds)) throw new UsageError(`--max-wait takes a number of seconds, not "${v}"`);
+      options.maxWaitSeconds = seconds;
+      i = next;
     } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option "${arg}"`);
     else options.files.push(arg);
   }
@@ -86,15 +99,28 @@ function parseArgs(argv: string[]): Options | 'help' {
   return options;
 }
 
+interface Input {
+  file: string;
+  /** The bytes read, to check before a fix is written that the file has not changed since. */
+  bytes: Buffer;
+  text: string;
+  bom: boolean;
+}
+
 /** Reads every input first, so that one bad file stops the run before anything is written. */
-function readInputs(files: string[]): { file: string; text: string; bom: boolean }[] | string[] {
+function readInputs(files: string[]): Input[] | string[] {
   const problems: string[] = [];
-  const inputs: { file: string; text: string; bom: boolean }[] = [];
+  const inputs: Input[] = [];
   for (const file of files) {
     let bytes: Buffer;
     try {
-      if (fs.statSync(file).isDirectory()) {
+      const stat = fs.statSync(file);
+      if (stat.isDirectory()) {
         problems.push(`${file}: is a directory; give the README files to check`);
+        continue;
+      }
+      if (!stat.isFile()) {
+        problems.push(`${file}: is not a regular file (a device or a pipe); not checked`);
         continue;
       }
       bytes = fs.readFileSync(file);
@@ -110,7 +136,7 @@ function readInputs(files: string[]): { file: string; text: string; bom: boolean
     try {
       // The decoder drops a byte-order mark; it is remembered so that `--fix` writes it back.
       const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-      inputs.push({ file, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), bom });
+      inputs.push({ file, bytes, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), bom });
     } catch {
       problems.push(`${file}: is not valid UTF-8; not checked`);
     }
@@ -172,34 +198,56 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     files: repositoryFilesOnDisk(),
     ...(metadata ? { metadata: metadata.store } : {}),
   });
-  const documents = (inputs as { file: string; text: string; bom: boolean }[]).map(({ file, text, bom }) => {
+  const documents = (inputs as Input[]).map(({ file, bytes, text, bom }) => {
     const uri = URI.file(path.resolve(file)).toString();
     const settings = settingsFor(file, (m) => err(`surveyor: warning: ${m}`));
     // Offline, titles are not compared with arXiv's: CI output must not depend on what a cache happens to hold.
     if (!metadata) settings.rules['title-mismatch'] = 'off';
     settingsByUri.set(uri, settings);
-    return { file, text, bom, document: TextDocument.create(uri, 'markdown', 0, text) };
+    return { file, bytes, text, bom, settings, document: TextDocument.create(uri, 'markdown', 0, text) };
   });
 
   if (metadata) {
-    const ids = [...new Set(documents.flatMap(({ document }) => service.getArxivIds(document)))];
-    const cacheDays = Math.min(...documents.map(({ document }) => settingsByUri.get(document.uri)!.arxiv.cacheDays));
-    metadata.store.configure(metadata.client, cacheDays);
-    const failed = await fetchWithProgress(metadata, ids, err);
-    if (options.command === 'fetch') {
-      const known = ids.filter((id) => metadata.store.lookup(id).kind === 'known').length;
-      out(`${known} of ${ids.length} papers known; cache: ${path.join(options.cacheDir, CACHE_FILE_NAME)}`);
-      return failed > 0 ? 1 : 0;
+    const ids = new Set<string>();
+    for (const { file, text, settings, document } of documents) {
+      // A file too large to check is not read for ids either (the check says so once).
+      if (text.length > settings.maxFileSize * 1_000_000) err(`surveyor: ${file}: larger than maxFileSize (${settings.maxFileSize} MB); the papers it names are not fetched`);
+      else for (const id of service.getArxivIds(document)) ids.add(id);
     }
+    const cacheDays = Math.min(...documents.map(({ settings }) => settings.arxiv.cacheDays));
+    metadata.store.configure({ client: metadata.client, endpoint: options.endpoint, cacheDays });
+    const fetched = await fetchNamedPapers(metadata, [...ids], options.maxWaitSeconds * 1000, err);
+    if (options.command === 'fetch') {
+      out(fetched.summary);
+      return fetched.failed > 0 ? 1 : 0;
+    }
+    if (fetched.failed > 0) err('surveyor: the titles of papers not fetched are checked against the snapshot or cache only, where those have them');
   }
 
+  const checked = documents.map((input) => ({ ...input, fixed: options.fix ? fixAll(service, input.document) : input.document }));
+  const toWrite = checked.filter(({ text, fixed }) => fixed.getText() !== text);
+  // As with a file that cannot be read: when one fix cannot be written, none is.
+  const readOnly = toWrite.flatMap(({ file }) => {
+    const problem = readOnlyProblem(file);
+    return problem ? [`surveyor: ${file}: ${problem}, so --fix cannot write its fixes; make it writable or check it without --fix`] : [];
+  });
+  if (readOnly.length > 0) {
+    readOnly.forEach((line) => err(line));
+    return 2;
+  }
   const findings: CliFinding[] = [];
-  for (let { file, text, bom, document } of documents) {
-    if (options.fix) {
-      document = fixAll(service, document);
-      if (document.getText() !== text) {
-        writeFileAtomic(file, (bom ? '\ufeff' : '') + document.getText());
+  let unwritten = 0;
+  for (const { file, bytes, text, bom, document: read, fixed } of checked) {
+    let document = read;
+    if (fixed.getText() !== text) {
+      try {
+        writeFileInPlace(file, bytes, Buffer.from((bom ? '\ufeff' : '') + fixed.getText(), 'utf8'));
+        document = fixed;
         err(`surveyor: fixed ${file}`);
+      } catch (error) {
+        // What is reported below is then what the file still holds.
+        err(`surveyor: ${file}: ${error instanceof NotWritten ? error.message : `could not be written (${String(error)})`}; the fixes were not applied`);
+        unwritten++;
       }
     }
     for (const d of service.getDiagnostics(document)) {
@@ -209,18 +257,42 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   }
   const output = formatFindings(findings, options.format);
   if (output) out(output);
+  if (unwritten > 0) return 2;
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
-/** Fetches what the cache does not know, with a progress line on stderr; returns how many could not be fetched. */
-async function fetchWithProgress(metadata: Metadata, ids: string[], err: (s: string) => void): Promise<number> {
+/**
+ * Fetches what the cache does not know, with progress and what could not be
+ * fetched (and why) on stderr; returns a one-line summary and how many failed.
+ */
+async function fetchNamedPapers(metadata: Metadata, ids: string[], maxBackoffMs: number, err: (s: string) => void): Promise<{ summary: string; failed: number }> {
   const wanted = metadata.store.wanted(ids);
-  if (wanted.length === 0) return 0;
-  err(`surveyor: fetching arXiv metadata for ${wanted.length} papers`);
-  await metadata.store.fetch(wanted, (done, total) => err(`surveyor: fetching arXiv metadata ${done}/${total}`));
-  const failed = wanted.filter((id) => metadata.store.lookup(id).kind === 'unknown').length;
-  if (failed > 0) err(`surveyor: ${failed} papers could not be fetched; their titles are not checked`);
-  return failed;
+  if (wanted.length > 0) err(`surveyor: fetching arXiv metadata for ${papers(wanted.length)}`);
+  const report = await metadata.store.fetch(wanted, { maxBackoffMs, onProgress: (done, total) => err(`surveyor: fetching arXiv metadata ${done}/${total}`) });
+  const byReason = new Map<string, string[]>();
+  for (const [id, reason] of report.failed) byReason.set(reason, [...(byReason.get(reason) ?? []), id]);
+  for (const [reason, failed] of byReason) err(`surveyor: ${papers(failed.length)} could not be fetched (${reason}): ${listed(failed)}`);
+  if (report.missing.length > 0) err(`surveyor: arXiv has no paper with the id ${listed(report.missing)}`);
+  for (const [id, reason] of report.invalid) err(`surveyor: ${id} is not sent to arXiv: it cannot exist (${reason})`);
+  const parts = [
+    ids.length > wanted.length ? `${ids.length - wanted.length} fresh in the cache` : '',
+    `${report.fetched.length} fetched from arXiv`,
+    report.missing.length > 0 ? `${report.missing.length} not on arXiv` : '',
+    report.invalid.size > 0 ? `${report.invalid.size} not valid arXiv ids` : '',
+    report.failed.size > 0 ? `${report.failed.size} could not be fetched` : '',
+  ].filter((part) => part !== '');
+  const cache = report.saved ? `cache written: ${metadata.cacheFile}` : 'nothing written to the cache';
+  return { summary: `${papers(ids.length)} named: ${parts.join(', ')}; ${cache}`, failed: report.failed.size };
+}
+
+function papers(n: number): string {
+  return `${n} paper${n === 1 ? '' : 's'}`;
+}
+
+/** The first few ids, and how many more. */
+function listed(ids: string[]): string {
+  const shown = 5;
+  return ids.length <= shown ? ids.join(', ') : `${ids.slice(0, shown).join(', ')} and ${ids.length - shown} more`;
 }
 
 /** Applies the safe fixes until none is left (overlapping edits wait for the next round). */

@@ -1,5 +1,7 @@
 /** How `surveyor check` prints its findings: plain lines, JSON, or GitHub Actions annotations. */
 
+import { withoutControls } from './untrustedText';
+
 export type OutputFormat = 'text' | 'json' | 'github';
 
 export interface CliFinding {
@@ -21,7 +23,8 @@ export function formatFindings(findings: CliFinding[], format: OutputFormat): st
     case 'github':
       return findings.map(githubAnnotation).join('\n');
     case 'text':
-      return findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`).join('\n');
+      // Messages quote the file and arXiv: a terminal must not take an escape sequence in them for a command.
+      return findings.map((f) => withoutControls(`${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`)).join('\n');
   }
 }
 
@@ -29,14 +32,14 @@ export function formatFindings(findings: CliFinding[], format: OutputFormat): st
 function githubAnnotation(f: CliFinding): string {
   const level = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
   const props = [
-    `file=${escapeProperty(f.file)}`,
+    `file=${escapeProperty(withoutControls(f.file))}`,
     `line=${f.line}`,
     `col=${f.column}`,
     `endLine=${f.endLine}`,
     `endColumn=${f.endColumn}`,
     `title=${escapeProperty(`surveyor ${f.code}`)}`,
   ].join(',');
-  return `::${level} ${props}::${escapeData(f.message)}`;
+  return `::${level} ${props}::${escapeData(withoutControls(f.message))}`;
 }
 
 // The escaping GitHub's workflow commands define for data and for property values.

@@ -4,8 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { FakeArxiv, FakeClock } from '../support/fakeArxiv';
-import { ROOT } from '../support/fixtures';
+import { FakeArxiv, FakeClock, feed } from '../support/fakeArxiv';
+import { REFERENCE_SURVEY, ROOT } from '../support/fixtures';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
@@ -55,7 +55,8 @@ describe('surveyor check --online and surveyor fetch', () => {
     const cache = path.join(dir, 'cache2');
     const f = await run(['fetch', '--endpoint', endpoint, '--cache-dir', cache, 'README.md'], dir);
     assert.equal(f.status, 0);
-    assert.equal(f.stdout, `1 of 2 papers known; cache: ${path.join(cache, 'arxiv-cache.json')}`);
+    assert.equal(f.stdout, `2 papers named: 1 fetched from arXiv, 1 not on arXiv; cache written: ${path.join(cache, 'arxiv-cache.json')}`);
+    assert.match(f.stderr, /arXiv has no paper with the id 2305\.99999/);
     const requests = arxiv.requests.length;
     const r = await run(['check', '--online', '--endpoint', endpoint, '--cache-dir', cache, 'README.md'], dir);
     assert.match(r.stdout, /title-mismatch/);
@@ -66,6 +67,59 @@ describe('surveyor check --online and surveyor fetch', () => {
     const r = await run(['check', '--online', '--endpoint', 'http://127.0.0.1:9/api/query', '--cache-dir', path.join(dir, 'cache3'), 'README.md'], dir);
     assert.equal(r.status, 0);
     assert.match(r.stderr, /could not be fetched/);
+  });
+});
+
+describe('surveyor fetch and check --online against an endpoint that fails or misleads', () => {
+  let arxiv: FakeArxiv;
+  let endpoint: string;
+  let dir: string;
+  before(async () => {
+    arxiv = new FakeArxiv(new FakeClock(), [{ id: '2305.16289', title: 'The Real Title From arXiv', authors: ['Lisa Dunlap'] }]);
+    endpoint = await arxiv.start();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'surveyor-failing-cli-'));
+    fs.mkdirSync(path.join(dir, '.git'));
+    fs.writeFileSync(path.join(dir, 'README.md'), fs.readFileSync(REFERENCE_SURVEY, 'utf8'));
+    fs.writeFileSync(path.join(dir, 'survey.md'), SURVEY);
+  });
+  after(() => arxiv.stop());
+
+  it('fetch offline says that nothing was fetched, names no cache it did not write, and exits 1', async () => {
+    const cache = path.join(dir, 'offline-cache');
+    const r = await run(['fetch', '--endpoint', 'http://127.0.0.1:9/api/query', '--cache-dir', cache, 'README.md'], dir);
+    assert.equal(r.status, 1);
+    assert.equal(r.stdout, '88 papers named: 0 fetched from arXiv, 88 could not be fetched; nothing written to the cache');
+    assert.match(r.stderr, /88 papers could not be fetched \(cannot reach arXiv .*\): 2304\.05469, .* and 83 more/);
+    assert.ok(!fs.existsSync(path.join(cache, 'arxiv-cache.json')));
+  });
+
+  it('a Retry-After of 31 years is not waited for: the papers are reported as not fetched at once', { timeout: 20_000 }, async () => {
+    arxiv.requests.length = 0;
+    arxiv.reply = () => ({ status: 429, body: 'slow down', headers: { 'retry-after': '999999999' } });
+    const r = await run(['fetch', '--endpoint', endpoint, '--cache-dir', path.join(dir, 'cache-429'), 'README.md'], dir);
+    assert.equal(r.status, 1);
+    assert.equal(arxiv.requests.length, 1, 'no retry, no second batch');
+    assert.match(r.stderr, /88 papers could not be fetched \(arXiv answered 429 and asked to wait 11574 days \(Retry-After\), longer than Surveyor waits \(60 s left for this fetch\); not fetched\)/);
+    const quick = await run(['check', '--online', '--max-wait', '0', '--endpoint', endpoint, '--cache-dir', path.join(dir, 'cache-429'), 'survey.md'], dir);
+    assert.match(quick.stderr, /could not be fetched \(arXiv answered 429 .*no more waiting left/);
+  });
+
+  it('a file larger than maxFileSize is not read for ids to fetch', async () => {
+    arxiv.requests.length = 0;
+    const big = fs.mkdtempSync(path.join(os.tmpdir(), 'surveyor-big-cli-'));
+    fs.mkdirSync(path.join(big, '.git'));
+    fs.writeFileSync(path.join(big, '.surveyor.json'), JSON.stringify({ maxFileSize: 0.001 }));
+    fs.writeFileSync(path.join(big, 'README.md'), SURVEY.repeat(20));
+    const r = await run(['check', '--online', '--endpoint', endpoint, '--cache-dir', path.join(big, 'cache'), 'README.md'], big);
+    assert.equal(arxiv.requests.length, 0);
+    assert.match(r.stderr, /README\.md: larger than maxFileSize \(0\.001 MB\); the papers it names are not fetched/);
+  });
+
+  it('prints no terminal escape or bidi control that arXiv sent', async () => {
+    arxiv.reply = (ids) => ({ body: ids.includes('2305.16289') ? feed([{ id: '2305.16289', title: '\u001b]0;owned\u0007\u001b[2JThe \u202eReal\u202c Title', authors: ['L'] }]) : feed([]) });
+    const r = await run(['check', '--online', '--endpoint', endpoint, '--cache-dir', path.join(dir, 'cache-escapes'), path.join(dir, 'survey.md')], dir);
+    assert.match(r.stdout, /title-mismatch Title differs from arXiv's for 2305\.16289: arXiv has "The Real Title"/);
+    assert.doesNotMatch(r.stdout + r.stderr, /[\u001b\u0007\u009b\u202a-\u202e\u2066-\u2069]/);
   });
 });
 

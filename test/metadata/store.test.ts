@@ -22,8 +22,8 @@ describe('metadata store and cache', () => {
   const log = (m: string) => logs.push(m);
   const tempCache = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'surveyor-store-')), 'arxiv-cache.json');
   const store = (file: string, online = true) => {
-    const s = new MetadataStore({ snapshot: loadSnapshot(), cache: new MetadataCache(file, log), clock, log });
-    s.configure(online ? new ArxivClient(endpoint, { clock, log }) : undefined, 30);
+    const s = new MetadataStore({ snapshot: loadSnapshot(), cache: new MetadataCache(file, log), endpoint, clock, log });
+    s.configure({ client: online ? new ArxivClient(endpoint, { clock, log }) : undefined, endpoint, cacheDays: 30 });
     return s;
   };
 
@@ -65,7 +65,7 @@ describe('metadata store and cache', () => {
     assert.match(logs[0]!, /was unreadable .* set aside as .*corrupt-/);
     assert.equal(fs.readdirSync(path.dirname(file)).filter((f) => f.includes('.corrupt-')).length, 1);
     await s.fetch(['2305.16289']);
-    assert.equal(JSON.parse(fs.readFileSync(file, 'utf8')).records['2305.16289'].record.title, 'Diversify Your Vision Datasets');
+    assert.equal(JSON.parse(fs.readFileSync(file, 'utf8')).endpoints[endpoint]['2305.16289'].record.title, 'Diversify Your Vision Datasets');
   });
 
   it('answers a hover at once while a slow fetch is under way, and with the data after it', async () => {

@@ -1,6 +1,8 @@
 import { XMLParser } from 'fast-xml-parser';
 import { parseArxivUrl } from '../service/model/arxivId';
 import type { ArxivRecord } from '../service/metadata';
+import { checkedRecord } from './checkedRecord';
+import { cleanText } from '../untrustedText';
 
 /** What one API answer holds: the papers found, or the error the API reported. */
 export type FeedResult = { kind: 'records'; records: ArxivRecord[] } | { kind: 'error'; message: string };
@@ -32,23 +34,24 @@ export function parseAtomFeed(xml: string): FeedResult {
   const records: ArxivRecord[] = [];
   for (const entry of entries) {
     const idUrl = text(entry.id);
-    if (/arxiv\.org\/api\/errors/i.test(idUrl)) return { kind: 'error', message: text(entry.summary) || text(entry.title) || 'arXiv reported an error' };
+    if (/arxiv\.org\/api\/errors/i.test(idUrl)) return { kind: 'error', message: cleanText(text(entry.summary)) || cleanText(text(entry.title)) || 'arXiv reported an error' };
     const parsed = parseArxivUrl(idUrl);
     if (!parsed) continue;
-    records.push({
+    // Text is cleaned and every field checked where all records enter, the cache's included.
+    const record = checkedRecord({
       id: parsed.id,
-      // A title may be literally `0`, and it may wrap: fold the whitespace, keep the text.
-      title: fold(text(entry.title)),
-      authors: (entry.author ?? []).map((a) => fold(text(a.name))).filter((name) => name !== ''),
+      title: text(entry.title),
+      authors: (entry.author ?? []).map((a) => text(a.name)),
       published: date(text(entry.published)),
       updated: date(text(entry.updated)),
       version: parsed.version ?? null,
       primaryCategory: attribute(entry.primary_category, 'term') ?? attribute(entry.category?.[0], 'term'),
-      journalRef: optional(entry.journal_ref),
-      doi: optional(entry.doi),
-      comment: optional(entry.comment),
-      abstract: optional(entry.summary),
+      journalRef: text(entry.journal_ref),
+      doi: text(entry.doi),
+      comment: text(entry.comment),
+      abstract: text(entry.summary),
     });
+    if (record) records.push(record);
   }
   return { kind: 'records', records };
 }
@@ -75,19 +78,10 @@ function text(node: unknown): string {
   return '';
 }
 
-function optional(node: unknown): string | null {
-  const value = fold(text(node));
-  return value === '' ? null : value;
-}
-
 function attribute(node: unknown, name: string): string | null {
   if (!node || typeof node !== 'object') return null;
   const value = (node as Record<string, unknown>)[name];
   return typeof value === 'string' && value !== '' ? decodeEntities(value) : null;
-}
-
-function fold(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
 }
 
 function date(s: string): string | null {

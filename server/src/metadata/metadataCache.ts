@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ArxivRecord } from '../service/metadata';
 import { writeFileAtomic } from '../writeFileAtomic';
+import { checkedRecord } from './checkedRecord';
 
 export interface CachedRecord {
   record: ArxivRecord;
@@ -9,16 +10,21 @@ export interface CachedRecord {
   fetchedAt: number;
 }
 
-const FORMAT = 1;
+/** Format 1 kept one set of records whatever endpoint answered; format 2 keeps one set per endpoint. */
+const FORMAT = 2;
 
 /**
  * The persistent metadata cache: one JSON file (in the extension's global
- * storage, or `~/.cache/surveyor` for the CLI), written atomically. A file
+ * storage, or `~/.cache/surveyor` for the CLI), written atomically. Records
+ * are kept apart by the endpoint that gave them, so that what another
+ * endpoint answered is never shown once the setting is back to arXiv. A file
  * that cannot be read as a cache is set aside (renamed) with a log line and a
- * new one is started; the cache is never a reason to fail.
+ * new one is started; the cache is never a reason to fail. Every record read
+ * is checked as a network answer is: the file is not trusted.
  */
 export class MetadataCache {
-  private readonly records = new Map<string, CachedRecord>();
+  /** Endpoint → id → record. */
+  private readonly endpoints = new Map<string, Map<string, CachedRecord>>();
 
   constructor(
     readonly file: string,
@@ -27,25 +33,26 @@ export class MetadataCache {
     this.load();
   }
 
-  get(id: string): CachedRecord | undefined {
-    return this.records.get(id);
+  get(endpoint: string, id: string): CachedRecord | undefined {
+    return this.endpoints.get(endpoint)?.get(id);
   }
 
-  get size(): number {
-    return this.records.size;
+  put(endpoint: string, record: ArxivRecord, fetchedAt: number): void {
+    let records = this.endpoints.get(endpoint);
+    if (!records) this.endpoints.set(endpoint, (records = new Map()));
+    records.set(record.id, { record, fetchedAt });
   }
 
-  put(record: ArxivRecord, fetchedAt: number): void {
-    this.records.set(record.id, { record, fetchedAt });
-  }
-
-  save(): void {
-    const body = { format: FORMAT, records: Object.fromEntries([...this.records].sort(([a], [b]) => a.localeCompare(b))) };
+  /** Writes the file; false (with a log line) when it cannot be written. */
+  save(): boolean {
+    const endpoints = Object.fromEntries([...this.endpoints].map(([endpoint, records]) => [endpoint, Object.fromEntries([...records].sort(([a], [b]) => a.localeCompare(b)))]));
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      writeFileAtomic(this.file, JSON.stringify(body));
+      writeFileAtomic(this.file, JSON.stringify({ format: FORMAT, endpoints }));
+      return true;
     } catch (error) {
       this.log(`Cannot write the arXiv cache ${this.file}: ${(error as Error).message}; metadata is kept in memory only.`);
+      return false;
     }
   }
 
@@ -58,9 +65,20 @@ export class MetadataCache {
       return;
     }
     try {
-      const parsed = JSON.parse(text) as { format?: unknown; records?: Record<string, unknown> };
-      if (parsed.format !== FORMAT || typeof parsed.records !== 'object' || parsed.records === null) throw new Error('not a Surveyor cache of this format');
-      for (const [id, value] of Object.entries(parsed.records)) if (isCachedRecord(value, id)) this.records.set(id, value);
+      const parsed = JSON.parse(text) as { format?: unknown; endpoints?: unknown };
+      if (parsed.format === 1) {
+        // Which endpoint gave those records is not known: they are not trusted to be arXiv's.
+        this.log(`The arXiv cache ${this.file} is of an older format that does not say which endpoint answered; starting a new one.`);
+        return;
+      }
+      if (parsed.format !== FORMAT || !isPlainObject(parsed.endpoints)) throw new Error('not a Surveyor cache of this format');
+      for (const [endpoint, records] of Object.entries(parsed.endpoints)) {
+        if (!isPlainObject(records)) continue;
+        for (const [id, value] of Object.entries(records)) {
+          const cached = checkedCachedRecord(value, id);
+          if (cached) this.put(endpoint, cached.record, cached.fetchedAt);
+        }
+      }
     } catch (error) {
       const aside = `${this.file}.corrupt-${Date.now()}`;
       try {
@@ -73,9 +91,12 @@ export class MetadataCache {
   }
 }
 
-function isCachedRecord(value: unknown, id: string): value is CachedRecord {
-  if (!value || typeof value !== 'object') return false;
-  const v = value as Partial<CachedRecord>;
-  const r = v.record as Partial<ArxivRecord> | undefined;
-  return typeof v.fetchedAt === 'number' && !!r && r.id === id && typeof r.title === 'string' && Array.isArray(r.authors) && r.authors.every((a) => typeof a === 'string');
+function checkedCachedRecord(value: unknown, id: string): CachedRecord | undefined {
+  if (!isPlainObject(value) || typeof value.fetchedAt !== 'number' || !Number.isFinite(value.fetchedAt)) return undefined;
+  const record = checkedRecord(value.record);
+  return record && record.id === id ? { record, fetchedAt: value.fetchedAt } : undefined;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -17,11 +17,13 @@ export function defaultCacheDir(): string {
 export interface Metadata {
   store: MetadataStore;
   client: ArxivClient;
+  /** The cache file, which `store.fetch` writes when it fetched something. */
+  cacheFile: string;
 }
 
 /** The store (memory, cache in `cacheDir`, snapshot) and the one arXiv client of this process. */
 export function createMetadata(cacheDir: string, endpoint: string, log: (message: string) => void, clock: Clock = REAL_CLOCK): Metadata {
-  const cache = new MetadataCache(path.join(cacheDir, CACHE_FILE_NAME), log);
-  const store = new MetadataStore({ snapshot: loadSnapshot(), cache, clock, log });
-  return { store, client: new ArxivClient(endpoint, { clock, log }) };
+  const cacheFile = path.join(cacheDir, CACHE_FILE_NAME);
+  const store = new MetadataStore({ snapshot: loadSnapshot(), cache: new MetadataCache(cacheFile, log), endpoint, clock, log });
+  return { store, client: new ArxivClient(endpoint, { clock, log }), cacheFile };
 }

@@ -30,7 +30,8 @@ export type MetadataState =
   | { kind: 'known'; record: ArxivRecord; source: RecordSource; fetching: boolean }
   | { kind: 'fetching' }
   | { kind: 'missing'; reason: string }
-  | { kind: 'unknown' };
+  /** Not known; `lastFailure` says why the last try to fetch it failed, if one did. */
+  | { kind: 'unknown'; lastFailure?: string };
 
 export interface MetadataSource {
   /** What is known of `id` now; never waits. */

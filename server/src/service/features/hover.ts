@@ -16,7 +16,7 @@ const ABSTRACT_CHARS = 400;
 /** The arXiv reference under the cursor, if any. */
 export function arxivRefAt(document: TextDocument, position: Position): ArxivRefInText | undefined {
   const line = document.getText({ start: pointAt(position.line), end: pointAt(position.line + 1) });
-  return arxivRefsInLine(line.replace(/\r?\n$/, ''), position.line).find((ref) => rangeContains(ref.range, position));
+  return arxivRefsInLine(line.replace(/\r?\n$|\r$/, ''), position.line).find((ref) => rangeContains(ref.range, position));
 }
 
 /**
@@ -53,7 +53,9 @@ function paperHover(doc: SurveyDocument, ref: ArxivRefInText, metadata: Metadata
           ? inertMarkdown(state.reason)
           : metadata.online === false
             ? 'not in the snapshot or the cache, and fetching is off (`surveyor.arxiv.online`)'
-            : 'not known yet';
+            : state.lastFailure
+              ? `not known yet; the last fetch failed: ${inertMarkdown(state.lastFailure)}`
+              : 'not known yet';
     parts.push(`**arXiv ${inertMarkdown(id)}**: ${why}`, links);
   }
   const listings = doc.entries.filter((e) => e.arxiv?.id === id);
@@ -70,9 +72,13 @@ function recordLines(r: ArxivRecord): string[] {
     const more = r.authors.length - AUTHORS_SHOWN;
     lines.push(more > 0 ? `${shown} and ${more} more` : shown);
   }
+  // Dates and the version are shown as they are only when they have their shape; every text is made inert.
+  const published = isDate(r.published) ? r.published : null;
+  const updated = isDate(r.updated) ? r.updated : null;
+  const version = Number.isSafeInteger(r.version) && r.version! >= 1 ? `v${r.version}` : 'latest';
   const dates = [
-    r.published && `v1 ${r.published}`,
-    r.updated && r.updated !== r.published && `${r.version ? `v${r.version}` : 'latest'} ${r.updated}`,
+    published && `v1 ${published}`,
+    updated && updated !== published && `${version} ${updated}`,
     r.primaryCategory && inertMarkdown(r.primaryCategory),
   ].filter(Boolean);
   if (dates.length > 0) lines.push(dates.join(' · '));
@@ -87,6 +93,10 @@ function recordLines(r: ArxivRecord): string[] {
     lines.push(inertMarkdown(cut));
   }
   return lines;
+}
+
+function isDate(value: unknown): value is string {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
 }
 
 function sectionHover(doc: SurveyDocument, section: Section): string {
