@@ -9,6 +9,7 @@ import { parseEntry } from './parseEntry';
 import { readPaperTable } from './parseTable';
 import { looksLikeHost } from './linkSyntax';
 import { openBlockAtEnd, type OpenBlock } from './openBlocks';
+import { limitText } from './parseLimits';
 import { PositionMapper } from './positions';
 import type { AnchorRef, ExplicitAnchor, FileLink, ListBlock, ListItem, ParseProblem, SectionHeading, SuppressionComment } from './types';
 
@@ -98,9 +99,12 @@ function headingText(node: Nodes): string {
 
 const SUPPRESSION = /<!--\s*surveyor-(disable-next-line|disable|enable)\b([^>]*?)-->/g;
 
-export function parseChunk(text: string, firstLine: number): ChunkModel {
+export function parseChunk(original: string, firstLine: number): ChunkModel {
+  // Past the limits of `parseLimits.ts` text is blanked, not parsed: this also bounds how deep the walks below recurse.
+  const { text, problems } = limitText(original);
   const map = new PositionMapper(text, firstLine);
   const model: ChunkModel = { headings: [], lists: [], anchors: [], explicitAnchors: [], suppressions: [], fileLinks: [], problems: [], end: map.position(text.length) };
+  for (const problem of problems) model.problems.push({ message: problem.message, range: map.range(problem.from, problem.to) });
   let root: Root;
   try {
     root = processorFor(text).parse(text);
