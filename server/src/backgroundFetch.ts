@@ -11,8 +11,7 @@ export interface ProgressReporter {
 export interface BackgroundFetchOptions {
   metadata: Metadata;
   settingsFor(uri: string): SurveyorSettings;
-  /** The arXiv ids a document names. */
-  /** May parse the document first (in slices, letting other requests in). */
+  /** The arXiv ids a document names; it may parse the document first (in slices, letting other requests in). */
   idsOf(document: TextDocument): Promise<string[]>;
   /** Work-done progress in the editor, when it supports it. */
   startProgress(title: string): Promise<ProgressReporter | undefined>;

@@ -30,6 +30,7 @@ import { DEFAULT_ARXIV_ENDPOINT } from '../../shared/settings';
 import { BackgroundFetch } from './backgroundFetch';
 import { createMetadata, defaultCacheDir, type Metadata } from './metadata/setup';
 import { repositoryFilesOnDisk } from './repositoryFilesOnDisk';
+import { checkInsertPaperArgs, checkParams, checkQuery, type Needs } from './requestParams';
 import { runSafe } from './runSafe';
 import { insertPaperCommand } from './insertPaperCommand';
 import { taxonomyLoader } from './taxonomyFile';
@@ -79,7 +80,10 @@ connection.onInitialize((params): InitializeResult => {
   background = new BackgroundFetch({
     metadata,
     settingsFor: (uri) => settings.settingsFor(uri),
-    idsOf: (document) => service.getArxivIds(document),
+    idsOf: async (document) => {
+      await service.prepare(document, pause);
+      return service.getArxivIds(document);
+    },
     startProgress: async (title) => {
       if (!workDoneProgress) return undefined;
       const reporter = await connection.window.createWorkDoneProgress();
@@ -120,8 +124,9 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(() => {
   if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
   connection.workspace.onDidChangeWorkspaceFolders((event) => {
-    const removed = new Set(event.removed.map((f) => URI.parse(f.uri).fsPath));
-    workspaceFolders = workspaceFolders.filter((f) => !removed.has(f)).concat(event.added.map((f) => URI.parse(f.uri).fsPath));
+    const paths = (folders: unknown) => (Array.isArray(folders) ? folders.filter((f) => typeof f?.uri === 'string').map((f: { uri: string }) => URI.parse(f.uri).fsPath) : []);
+    const removed = new Set(paths(event?.removed));
+    workspaceFolders = workspaceFolders.filter((f) => !removed.has(f)).concat(paths(event?.added));
     configurationChanged();
   });
 });
@@ -160,16 +165,32 @@ async function surveyDocument(uri: string): Promise<TextDocument | undefined> {
   return settings.isSurvey(uri) ? document : undefined;
 }
 
+/** Lets the event loop run: other requests and cancellations are read and served. */
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * A survey document, parsed: a document not parsed yet is read in slices
+ * that let other requests in (`SurveyorLanguageService.prepare`), so the
+ * answer that follows does not hold up the server.
+ */
+async function parsedSurvey(uri: string, token?: CancellationToken): Promise<TextDocument | undefined> {
+  const document = await surveyDocument(uri);
+  if (document) await service.prepare(document, pause, token);
+  return document;
+}
+
 connection.languages.diagnostics.on((params, token) =>
   runSafe(log, 'diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, token, async () => {
-    const document = await surveyDocument(params.textDocument.uri);
+    checkParams(params);
+    const document = await parsedSurvey(params.textDocument.uri, token);
     return { kind: DocumentDiagnosticReportKind.Full, items: document ? service.getDiagnostics(document, token) : [] };
   }, { retriggerRequest: true }),
 );
 
 connection.onCodeAction((params, token) =>
   runSafe(log, 'code actions', [], token, async () => {
-    const document = await surveyDocument(params.textDocument.uri);
+    checkParams(params, { range: true, codeActionContext: true });
+    const document = await parsedSurvey(params.textDocument.uri, token);
     return document ? service.getCodeActions(document, params.range, params.context, token) : [];
   }),
 );
@@ -183,7 +204,8 @@ connection.onRequest(new RequestType<void, MemoryUsage, void>(MemoryUsageRequest
 
 connection.onRequest(new RequestType<RenumberAllListsParams, WorkspaceEdit | null, void>(RenumberAllListsRequest), (params, token) =>
   runSafe(log, 'renumber all lists', null, token, async () => {
-    const document = await surveyDocument(params.textDocument.uri);
+    checkParams(params);
+    const document = await parsedSurvey(params.textDocument.uri, token);
     const edits = document ? service.getRenumberAllListsEdits(document, token) : [];
     return edits.length > 0 ? { changes: { [params.textDocument.uri]: edits } } : null;
   }),
@@ -191,7 +213,8 @@ connection.onRequest(new RequestType<RenumberAllListsParams, WorkspaceEdit | nul
 
 connection.onHover((params, token) =>
   runSafe(log, 'hover', null, token, async () => {
-    const document = await surveyDocument(params.textDocument.uri);
+    checkParams(params, { position: true });
+    const document = await parsedSurvey(params.textDocument.uri, token);
     if (!document) return null;
     // Ask arXiv in the background; the hover answers now with what is known ("fetching…").
     const id = service.arxivIdAt(document, params.position);
@@ -201,30 +224,32 @@ connection.onHover((params, token) =>
 );
 
 /** A request on a survey document, answered by the service; `fallback` for other documents and on failure. */
-function onSurvey<P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, answer: (document: TextDocument, params: P, token: CancellationToken) => R) {
+function onSurvey<P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, needs: Needs, answer: (document: TextDocument, params: P, token: CancellationToken) => R) {
   return (params: P, token: CancellationToken) =>
     runSafe(log, name, fallback, token, async () => {
-      const document = await surveyDocument(params.textDocument.uri);
+      checkParams(params, needs);
+      const document = await parsedSurvey(params.textDocument.uri, token);
       return document ? answer(document, params, token) : fallback;
     });
 }
 
-connection.onCompletion(onSurvey('completion', { isIncomplete: false, items: [] }, (d, p, t) => service.getCompletions(d, p.position, t)));
-connection.onDocumentSymbol(onSurvey('document symbols', [], (d, _p, t) => service.getDocumentSymbols(d, t)));
-connection.onFoldingRanges(onSurvey('folding ranges', [], (d, _p, t) => service.getFoldingRanges(d, t)));
-connection.onSelectionRanges(onSurvey('selection ranges', [], (d, p, t) => service.getSelectionRanges(d, p.positions, t)));
-connection.onDefinition(onSurvey('definition', [], (d, p, t) => service.getDefinition(d, p.position, t)));
-connection.onReferences(onSurvey('references', [], (d, p, t) => service.getReferences(d, p.position, p.context.includeDeclaration, t)));
-connection.onPrepareRename(onSurvey('prepare rename', null, (d, p, t) => service.prepareRename(d, p.position, t)));
-connection.onCodeLens(onSurvey('code lenses', [], (d, _p, t) => service.getCodeLenses(d, t)));
-connection.onDocumentLinks(onSurvey('document links', [], (d) => service.getDocumentLinks(d)));
+connection.onCompletion(onSurvey('completion', { isIncomplete: false, items: [] }, { position: true }, (d, p, t) => service.getCompletions(d, p.position, t)));
+connection.onDocumentSymbol(onSurvey('document symbols', [], {}, (d, _p, t) => service.getDocumentSymbols(d, t)));
+connection.onFoldingRanges(onSurvey('folding ranges', [], {}, (d, _p, t) => service.getFoldingRanges(d, t)));
+connection.onSelectionRanges(onSurvey('selection ranges', [], { positions: true }, (d, p, t) => service.getSelectionRanges(d, p.positions, t)));
+connection.onDefinition(onSurvey('definition', [], { position: true }, (d, p, t) => service.getDefinition(d, p.position, t)));
+connection.onReferences(onSurvey('references', [], { position: true, referenceContext: true }, (d, p, t) => service.getReferences(d, p.position, p.context.includeDeclaration, t)));
+connection.onPrepareRename(onSurvey('prepare rename', null, { position: true }, (d, p, t) => service.prepareRename(d, p.position, t)));
+connection.onCodeLens(onSurvey('code lenses', [], {}, (d, _p, t) => service.getCodeLenses(d, t)));
+connection.onDocumentLinks(onSurvey('document links', [], {}, (d) => service.getDocumentLinks(d)));
 
-connection.onRenameRequest(onSurvey('rename', null, (d, p, t) => ({ changes: { [d.uri]: service.rename(d, p.position, p.newName, t) } })));
+connection.onRenameRequest(onSurvey('rename', null, { position: true, newName: true }, (d, p, t) => ({ changes: { [d.uri]: service.rename(d, p.position, p.newName, t) } })));
 
 connection.onWorkspaceSymbol((params, token) =>
   runSafe(log, 'workspace symbols', [], token, async () => {
+    checkQuery(params);
     const surveys: TextDocument[] = [];
-    for (const document of documents.all()) if (await surveyDocument(document.uri)) surveys.push(document);
+    for (const document of documents.all()) if (await parsedSurvey(document.uri, token)) surveys.push(document);
     return service.getWorkspaceSymbols(surveys, params.query, token);
   }),
 );
@@ -232,15 +257,20 @@ connection.onWorkspaceSymbol((params, token) =>
 connection.onExecuteCommand((params) =>
   runSafe(log, 'command', undefined, undefined, async () => {
     if (params.command !== ServerCommands.insertPaper) return;
-    const args = params.arguments?.[0] as InsertPaperArgs | undefined;
+    const args: unknown = Array.isArray(params?.arguments) ? params.arguments[0] : undefined;
+    if (args !== undefined) checkInsertPaperArgs(args);
     const deps = {
       service,
       metadata,
       background,
       surveyDocument,
-      applyEdits: (label: string, uri: string, edits: TextEdit[]) => connection.workspace.applyEdit({ label, edit: { changes: { [uri]: edits } } }),
+      // A client may answer null or nothing: that is an edit not applied, not a TypeError.
+      applyEdits: async (label: string, uri: string, edits: TextEdit[]) => {
+        const reply: unknown = await connection.workspace.applyEdit({ label, edit: { changes: { [uri]: edits } } });
+        return typeof reply === 'object' && reply !== null && 'applied' in reply ? (reply as { applied: boolean; failureReason?: string }) : { applied: false, failureReason: 'the editor answered without a result' };
+      },
     };
-    const message = args ? await insertPaperCommand(deps, args) : 'Surveyor: Insert Paper from arXiv needs a document and a position.';
+    const message = args ? await insertPaperCommand(deps, args as InsertPaperArgs) : 'Surveyor: Insert Paper from arXiv needs a document and a position.';
     if (message) void connection.window.showInformationMessage(message);
   }),
 );
@@ -255,7 +285,7 @@ function schedulePush(document: TextDocument): void {
     setTimeout(() => {
       pushTimers.delete(document.uri);
       void runSafe(log, 'diagnostics', undefined, undefined, async () => {
-        const current = await surveyDocument(document.uri);
+        const current = await parsedSurvey(document.uri);
         if (current) await connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: service.getDiagnostics(current) });
       });
     }, 150),

@@ -22,6 +22,7 @@ import type { SurveyorSettings } from '../../../shared/settings';
 import { SurveyAnalysis } from './engine/analysis';
 import type { Finding } from './engine/finding';
 import { arxivRefsInLine } from './model/arxivRefs';
+import { LINE_BREAK } from './model/lines';
 import { arxivRefAt, hover } from './features/hover';
 import { codeActions } from './features/codeActions';
 import { complete } from './features/completion';
@@ -37,7 +38,7 @@ import { workspaceSymbols } from './features/workspaceSymbols';
 import { SHIPPED_TAXONOMY, type Taxonomy } from './taxonomy';
 import { bareArxivLine, insertPaper, type InsertResult } from './features/insertPaper';
 import { NO_METADATA, type ArxivRecord, type MetadataSource } from './metadata';
-import { IncrementalParser, type Cancellation } from './model/documentParser';
+import { IncrementalParser, ParseCancelledError, type Cancellation } from './model/documentParser';
 import { ParsedSurvey } from './model/parsedSurvey';
 import { shiftRange } from './model/placement';
 import type { SurveyDocument } from './model/types';
@@ -88,6 +89,8 @@ export class SurveyorLanguageService {
   private readonly parsers = new Map<string, IncrementalParser>();
   private readonly analysers = new Map<string, SurveyAnalysis>();
   private readonly analyses = new Map<string, Analysis>();
+  /** Parses in slices under way, by document: requests for the version one is reading wait for it. */
+  private readonly parsing = new Map<string, { version: number; text: string; done: Promise<void> }>();
   /** Bumped on every metadata change: findings of rules that read metadata are computed again. */
   private metadataGeneration = 0;
 
@@ -167,7 +170,7 @@ export class SurveyorLanguageService {
     for (const entry of this.getModel(document, token).entries) if (entry.arxiv) ids.add(entry.arxiv.id);
     document
       .getText()
-      .split(/\r?\n/)
+      .split(LINE_BREAK)
       .forEach((line, n) => {
         if (/arxiv/i.test(line)) for (const ref of arxivRefsInLine(line, n)) ids.add(ref.id);
       });
@@ -219,7 +222,7 @@ export class SurveyorLanguageService {
   }
 
   getDocumentLinks(document: TextDocument): DocumentLink[] {
-    return documentLinks(document.getText().split(/\r?\n/));
+    return documentLinks(document.getText().split(LINE_BREAK));
   }
 
   /** Settings changed: the next request re-runs the rules (parsed chunks are kept). */
@@ -242,6 +245,7 @@ export class SurveyorLanguageService {
     this.parsers.delete(uri);
     this.analysers.delete(uri);
     this.analyses.delete(uri);
+    this.parsing.delete(uri);
   }
 
   /**
@@ -249,8 +253,7 @@ export class SurveyorLanguageService {
    * parsing blocks the server, and every other document would wait for it.
    */
   private parse(uri: string, text: string, settings: SurveyorSettings, token?: Cancellation): ParsedSurvey {
-    const limit = settings.maxFileSize * 1_000_000;
-    if (text.length > limit) {
+    if (tooLarge(text, settings)) {
       this.parsers.delete(uri);
       const size = (text.length / 1_000_000).toFixed(1);
       const start = pointAt(0);
@@ -262,6 +265,55 @@ export class SurveyorLanguageService {
     let parser = this.parsers.get(uri);
     if (!parser) this.parsers.set(uri, (parser = new IncrementalParser()));
     return parser.parse(text, token);
+  }
+
+  /**
+   * Parses this version of the document, unless it is parsed already, in
+   * slices that let other work in between (`pause` yields to the event loop):
+   * the server awaits it before answering a request, so that a big document
+   * read cold holds up neither requests for other documents nor
+   * cancellations. The request then finds the parse done. Requests for the
+   * same version share one parse; one cancelled by its own request is
+   * started again for the others.
+   */
+  async prepare(document: TextDocument, pause: () => Promise<void>, token?: Cancellation): Promise<void> {
+    for (;;) {
+      const { uri, version } = document;
+      const text = document.getText();
+      const cached = this.analyses.get(uri);
+      if (cached && cached.version === version && cached.text === text) return;
+      const settings = this.options.settings.settingsFor(uri);
+      if (tooLarge(text, settings)) return; // answered at once, without parsing
+      const flight = this.parsing.get(uri);
+      if (flight && flight.version === version && flight.text === text) {
+        try {
+          await flight.done;
+          return;
+        } catch (error) {
+          if (!(error instanceof ParseCancelledError) || token?.isCancellationRequested) throw error;
+          continue; // the request that started it was cancelled, this one was not
+        }
+      }
+      const done = this.parseInSlices(document, text, pause, token);
+      const mine = { version, text, done };
+      this.parsing.set(uri, mine);
+      try {
+        await done;
+      } finally {
+        if (this.parsing.get(uri) === mine) this.parsing.delete(uri);
+      }
+      return;
+    }
+  }
+
+  private async parseInSlices(document: TextDocument, text: string, pause: () => Promise<void>, token?: Cancellation): Promise<void> {
+    const { uri, version } = document;
+    let parser = this.parsers.get(uri);
+    if (!parser) this.parsers.set(uri, (parser = new IncrementalParser()));
+    const parsed = await parser.parseInSlices(text, token, pause);
+    // Overtaken by a newer parse, or the document changed or closed meanwhile: the request parses what it finds.
+    if (!parsed || document.version !== version || this.parsers.get(uri) !== parser) return;
+    this.analyses.set(uri, { version, text, settings: this.options.settings.settingsFor(uri), parsed });
   }
 
   private analyser(uri: string): SurveyAnalysis {
@@ -285,4 +337,8 @@ export class SurveyorLanguageService {
     this.analyses.set(document.uri, analysis);
     return analysis;
   }
+}
+
+function tooLarge(text: string, settings: SurveyorSettings): boolean {
+  return text.length > settings.maxFileSize * 1_000_000;
 }

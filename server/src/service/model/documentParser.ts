@@ -1,4 +1,5 @@
 import { assemble } from './assemble';
+import { withoutLoneCr } from './lines';
 import { ChunkCache } from './chunkCache';
 import { withPaperEntries } from './paperLists';
 import { parseChunk } from './parseChunk';
@@ -30,8 +31,36 @@ export class ParseCancelledError extends Error {
 export class IncrementalParser {
   private readonly cache = new ChunkCache();
   private last: ParsedSurvey | undefined;
+  /** Bumped by every parse: a parse in slices that finds it changed after a pause was overtaken, and leaves the cache alone. */
+  private generation = 0;
 
   parse(text: string, token?: Cancellation): ParsedSurvey {
+    const steps = this.steps(text, token, ++this.generation);
+    for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+  }
+
+  /**
+   * The same parse, pausing (`pause`, which lets the event loop run) whenever
+   * it has worked for `sliceMs` since the last pause: requests for other
+   * documents and cancellations are served while a big document is read.
+   * Answers undefined when a newer parse overtook it during a pause.
+   */
+  async parseInSlices(text: string, token: Cancellation | undefined, pause: () => Promise<void>, sliceMs = SLICE_MS): Promise<ParsedSurvey | undefined> {
+    const generation = ++this.generation;
+    const steps = this.steps(text, token, generation);
+    let since = Date.now();
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) return step.value;
+      if (Date.now() - since < sliceMs) continue;
+      await pause();
+      if (this.generation !== generation) return undefined;
+      since = Date.now();
+    }
+  }
+
+  /** The parse, chunk by chunk: it yields after each chunk, and checks for cancellation before the next. */
+  private *steps(original: string, token: Cancellation | undefined, generation: number): Generator<void, ParsedSurvey> {
+    const text = withoutLoneCr(original);
     const binary = binaryProblem(text);
     if (binary) return ParsedSurvey.unreadable(binary);
     this.cache.begin(text.length);
@@ -39,7 +68,7 @@ export class IncrementalParser {
     const boundaries = headingLineStarts(text);
     let line = 0;
     for (let i = 0; i < boundaries.length; ) {
-      if (token?.isCancellationRequested) {
+      if (token?.isCancellationRequested && this.generation === generation) {
         this.cache.abort();
         throw new ParseCancelledError();
       }
@@ -56,14 +85,19 @@ export class IncrementalParser {
       chunks.push({ chunk, firstLine: line });
       line += chunk.lineCount;
       i = next;
+      yield;
     }
     this.cache.commit(text.length);
     return (this.last = ParsedSurvey.of(chunks, this.last));
   }
 }
 
+/** How long a parse in slices works before it lets other requests in. */
+const SLICE_MS = 15;
+
 /** Parses the whole text as one piece: the reference the incremental parser must agree with. */
-export function parseWhole(text: string): SurveyDocument {
+export function parseWhole(original: string): SurveyDocument {
+  const text = withoutLoneCr(original);
   const binary = binaryProblem(text);
   return binary ? ParsedSurvey.unreadable(binary).model : assemble([withPaperEntries(parseChunk(text, 0))]);
 }
@@ -77,11 +111,6 @@ export function parseWhole(text: string): SurveyDocument {
 function headingLineStarts(text: string): number[] {
   const starts = [0];
   collectAfter(text, '\n#', starts);
-  // Lone CR line endings (old Mac files) start lines too.
-  if (text.includes('\r')) {
-    collectAfter(text, '\r#', starts);
-    starts.sort((a, b) => a - b);
-  }
   return starts;
 }
 
