@@ -1,5 +1,6 @@
 import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
 import { ParseCancelledError } from './service/model/documentParser';
+import { InvalidParamsError } from './requestParams';
 import { UserError } from './service/userError';
 
 /**
@@ -23,6 +24,7 @@ export async function runSafe<T, E = void>(
     return token?.isCancellationRequested ? cancelled() : result;
   } catch (error) {
     if (error instanceof ParseCancelledError) return cancelled();
+    if (error instanceof InvalidParamsError) return new ResponseError<E>(ErrorCodes.InvalidParams, `${what}: ${error.message}`);
     // A refusal meant for the user (rename off a heading) goes back as an error the editor shows.
     if (error instanceof UserError) return new ResponseError<E>(ErrorCodes.InvalidRequest, error.message);
     log(`Error while computing ${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

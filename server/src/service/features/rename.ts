@@ -21,6 +21,8 @@ export function rename(doc: SurveyDocument, position: Position, newName: string)
   if (index < 0) throw new UserError("Only a heading can be renamed here: put the cursor on a heading's text.");
   const name = newName.trim();
   if (name === '' || /[\r\n]/.test(newName)) throw new UserError('A heading name must be one non-empty line.');
+  // A NUL would make the file binary to Git; a lone surrogate is no character at all, and cannot be written as UTF-8.
+  if (newName.includes('\u0000') || LONE_SURROGATE.test(newName)) throw new UserError('A heading name cannot hold a NUL character or a broken Unicode character.');
   const heading = doc.sections[index]!;
   const edits: TextEdit[] = [{ range: heading.textRange, newText: name }];
   const slugs = new UniqueSlugs();
@@ -32,3 +34,5 @@ export function rename(doc: SurveyDocument, position: Position, newName: string)
   }
   return edits;
 }
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
