@@ -66,6 +66,13 @@ export interface EntrySettings {
   linkLabels: string[];
 }
 
+export interface TaxonomyFile {
+  /** Absolute path, inside `folder`. */
+  file: string;
+  /** The folder of the `.surveyor.json` that names the file: once links are followed, the file must still be inside it. */
+  folder: string;
+}
+
 export interface SurveyorSettings {
   rules: Record<RuleCode, Severity>;
   numbering: NumberingSettings;
@@ -73,8 +80,8 @@ export interface SurveyorSettings {
   entry: EntrySettings;
   /** Venue names known on top of the shipped `data/venues.json`. */
   venues: string[];
-  /** Absolute path of a category tree replacing `data/taxonomy.json` (from `.surveyor.json`, inside the repository), or null. */
-  taxonomy: string | null;
+  /** A category tree replacing `data/taxonomy.json` (named by `.surveyor.json`), or null. */
+  taxonomy: TaxonomyFile | null;
   /** Code lenses on headings ("12 papers · 9 with code"). */
   codeLens: boolean;
   /** Files larger than this many megabytes (of text) are not checked: one problem says so. */

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAME } from '../../shared/settings';
+import { locateJsonFile, readJsonFile } from './repositoryJsonFile';
 import type { SettingsLayer } from './service/configuration';
 
 /**
@@ -12,7 +13,7 @@ export function findConfigFile(fromDir: string, stopAt?: string): string | undef
   let dir = path.resolve(fromDir);
   for (;;) {
     const candidate = path.join(dir, CONFIG_FILE_NAME);
-    if (isFile(candidate)) return candidate;
+    if (isPresent(candidate)) return candidate;
     const parent = path.dirname(dir);
     if (parent === dir || fs.existsSync(path.join(dir, '.git')) || (stopAt && path.resolve(stopAt) === dir)) return undefined;
     dir = parent;
@@ -21,28 +22,22 @@ export function findConfigFile(fromDir: string, stopAt?: string): string | undef
 
 export type ConfigFileRead = { layer: SettingsLayer } | { problem: string };
 
-/** Reads and parses the file; a missing, unreadable or malformed file is a clear problem, never an exception. */
+/**
+ * Reads and parses the file; a missing, unreadable, oversized or malformed
+ * file, or one that is not a regular file, is a clear problem, never an
+ * exception, and the problem never quotes the file's text.
+ */
 export function readConfigFile(file: string): ConfigFileRead {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    return { problem: `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); using the defaults.` };
-  }
-  try {
-    return { layer: { source: file, value: JSON.parse(text.replace(/^\uFEFF/, '')), baseDir: path.dirname(file) } };
-  } catch (error) {
-    return { problem: `${file}: not valid JSON (${describeJsonError(error)}); using the defaults.` };
-  }
+  const located = locateJsonFile(file);
+  const read = 'problem' in located ? located : readJsonFile(located);
+  if ('problem' in read) return { problem: `${file}: ${read.problem}; using the defaults.` };
+  return { layer: { source: file, value: read.value, baseDir: path.dirname(file) } };
 }
 
-function describeJsonError(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ');
-}
-
-function isFile(p: string): boolean {
+/** Anything but a folder by that name, a link included: one that leads nowhere or to a device is reported when read, not passed over. */
+function isPresent(p: string): boolean {
   try {
-    return fs.statSync(p).isFile();
+    return !fs.lstatSync(p).isDirectory();
   } catch {
     return false;
   }

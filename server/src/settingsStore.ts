@@ -23,6 +23,8 @@ export class SettingsStore implements SettingsProvider {
   private readonly resolved = new Map<string, SurveyorSettings>();
   private readonly pending = new Map<string, Promise<SurveyorSettings>>();
   private readonly warned = new Set<string>();
+  /** Whether each document is a survey, by the globs it was matched with: every request asks, and matching globs is not free. */
+  private readonly surveys = new Map<string, { files: readonly string[]; survey: boolean }>();
   private readonly defaults = defaultSettings();
 
   constructor(private readonly sources: SettingsSources) {}
@@ -46,14 +48,21 @@ export class SettingsStore implements SettingsProvider {
   clear(): void {
     this.resolved.clear();
     this.warned.clear();
+    this.surveys.clear();
   }
 
   forget(uri: string): void {
     this.resolved.delete(uri);
+    this.surveys.delete(uri);
   }
 
   isSurvey(uri: string): boolean {
-    return isSurveyPath(this.workspaceRelativePath(uri), this.settingsFor(uri).files);
+    const files = this.settingsFor(uri).files;
+    const known = this.surveys.get(uri);
+    if (known?.files === files) return known.survey;
+    const survey = isSurveyPath(this.workspaceRelativePath(uri), files);
+    this.surveys.set(uri, { files, survey });
+    return survey;
   }
 
   private async resolve(uri: string): Promise<SurveyorSettings> {

@@ -60,7 +60,7 @@ describe('which files are surveys', () => {
 describe('taxonomy setting', () => {
   it('resolves the path beside .surveyor.json and refuses one that leaves the repository', () => {
     const inside = resolveSettings([{ source: '/repo/.surveyor.json', value: { taxonomy: 'docs/tree.json' }, baseDir: '/repo' }]);
-    assert.equal(inside.settings.taxonomy, '/repo/docs/tree.json');
+    assert.deepEqual(inside.settings.taxonomy, { file: '/repo/docs/tree.json', folder: '/repo' });
     assert.deepEqual(inside.problems, []);
     for (const escape of ['../elsewhere.json', '/etc/passwd']) {
       const outside = resolveSettings([{ source: '/repo/.surveyor.json', value: { taxonomy: escape }, baseDir: '/repo' }]);

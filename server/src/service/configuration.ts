@@ -9,6 +9,7 @@ import {
   type RuleCode,
   type SurveyorSettings,
 } from '../../../shared/settings';
+import { MAX_FILE_PATTERNS, globProblem, patternCount } from './surveyFiles';
 
 /** One source of settings: `.surveyor.json`, or the editor's `surveyor.*` settings. */
 export interface SettingsLayer {
@@ -30,6 +31,9 @@ export interface ResolvedSettings {
   problems: string[];
 }
 
+/** Problems told per source: a file with a thousand unknown keys gets these and one line for the rest, not a thousand warnings. */
+export const MAX_PROBLEMS_PER_SOURCE = 10;
+
 /**
  * Defaults, then each layer on top in order. A value of the wrong type or an
  * unknown key is reported and ignored, never fatal: the rest still applies.
@@ -37,7 +41,13 @@ export interface ResolvedSettings {
 export function resolveSettings(layers: SettingsLayer[]): ResolvedSettings {
   const settings = defaultSettings();
   const problems: string[] = [];
-  for (const layer of layers) applyLayer(settings, layer, (m) => problems.push(`${layer.source}: ${m}`));
+  for (const layer of layers) {
+    const found: string[] = [];
+    applyLayer(settings, layer, (m) => found.push(m));
+    const told = found.length > MAX_PROBLEMS_PER_SOURCE ? MAX_PROBLEMS_PER_SOURCE - 1 : found.length;
+    for (const m of found.slice(0, told)) problems.push(`${layer.source}: ${m}`);
+    if (told < found.length) problems.push(`${layer.source}: ${found.length - told} more problems like these; those values were ignored too.`);
+  }
   return { settings, problems };
 }
 
@@ -54,8 +64,7 @@ function applyLayer(settings: SurveyorSettings, layer: SettingsLayer, problem: (
         applyNumbering(settings, v, problem);
         break;
       case 'files':
-        if (isStringList(v)) settings.files = v;
-        else problem(`"files" must be a list of glob strings, found ${describe(v)}.`);
+        applyFiles(settings, v, problem);
         break;
       case 'arxiv':
         applyArxiv(settings, v, problem, layer.trusted === true);
@@ -82,7 +91,7 @@ function applyLayer(settings: SurveyorSettings, layer: SettingsLayer, problem: (
       case 'trace':
         break;
       default:
-        problem(`unknown setting "${key}" (known: rules, numbering, arxiv, entry, venues, taxonomy, codeLens, maxFileSize, files).`);
+        problem(`unknown setting ${describe(key)} (known: rules, numbering, arxiv, entry, venues, taxonomy, codeLens, maxFileSize, files).`);
     }
   }
 }
@@ -91,9 +100,9 @@ function applyRules(settings: SurveyorSettings, value: unknown, problem: (messag
   if (!isObject(value)) return problem(`"rules" must map rule codes to a severity, found ${describe(value)}.`);
   for (const [code, severity] of Object.entries(value)) {
     if (!(code in DEFAULT_RULE_SEVERITIES)) {
-      problem(`unknown rule "${code}" (known: ${Object.keys(DEFAULT_RULE_SEVERITIES).join(', ')}).`);
+      problem(`unknown rule ${describe(code)} (known: ${Object.keys(DEFAULT_RULE_SEVERITIES).join(', ')}).`);
     } else if (!SEVERITIES.includes(severity as never)) {
-      problem(`rule "${code}": severity must be one of ${SEVERITIES.join(', ')}, found ${describe(severity)}.`);
+      problem(`rule ${describe(code)}: severity must be one of ${SEVERITIES.join(', ')}, found ${describe(severity)}.`);
     } else {
       settings.rules[code as RuleCode] = severity as SurveyorSettings['rules'][RuleCode];
     }
@@ -110,7 +119,7 @@ function applyNumbering(settings: SurveyorSettings, value: unknown, problem: (me
       if (NUMBERING_STARTS.includes(v as never)) settings.numbering.start = v as SurveyorSettings['numbering']['start'];
       else problem(`"numbering.start" must be one of ${NUMBERING_STARTS.join(', ')}, found ${describe(v)}.`);
     } else {
-      problem(`unknown setting "numbering.${key}" (known: style, start).`);
+      problem(`unknown setting ${describe(`numbering.${key}`)} (known: style, start).`);
     }
   }
 }
@@ -141,7 +150,7 @@ function applyArxiv(settings: SurveyorSettings, value: unknown, problem: (messag
       if (typeof v === 'boolean') settings.arxiv.keepVersion = v;
       else problem(`"arxiv.keepVersion" must be true or false, found ${describe(v)}.`);
     } else {
-      problem(`unknown setting "arxiv.${key}" (known: urlStyle, keepVersion, online, cacheDays, endpoint).`);
+      problem(`unknown setting ${describe(`arxiv.${key}`)} (known: urlStyle, keepVersion, online, cacheDays, endpoint).`);
     }
   }
 }
@@ -153,19 +162,44 @@ function applyEntry(settings: SurveyorSettings, value: unknown, problem: (messag
       if (isStringList(v) && v.length > 0) settings.entry.linkLabels = v;
       else problem(`"entry.linkLabels" must be a non-empty list of labels, found ${describe(v)}.`);
     } else {
-      problem(`unknown setting "entry.${key}" (known: linkLabels).`);
+      problem(`unknown setting ${describe(`entry.${key}`)} (known: linkLabels).`);
     }
   }
 }
 
-/** A path relative to the configuration file, which may not lead out of the repository. */
+/** The globs of the files that are surveys. One past the caps of surveyFiles.ts is reported and left out; the others apply. */
+function applyFiles(settings: SurveyorSettings, value: unknown, problem: (message: string) => void): void {
+  if (!isStringList(value)) return problem(`"files" must be a list of glob strings, found ${describe(value)}.`);
+  const kept: string[] = [];
+  let patterns = 0;
+  for (const [i, glob] of value.entries()) {
+    const why = globProblem(glob);
+    if (why) {
+      problem(`"files": ${describe(glob)} is ignored: ${why}.`);
+      continue;
+    }
+    const count = patternCount(glob);
+    if (patterns + count > MAX_FILE_PATTERNS) {
+      problem(`"files": only the first ${MAX_FILE_PATTERNS} patterns (braces expanded) are used; ${value.length - i} more globs from ${describe(glob)} on are ignored.`);
+      break;
+    }
+    kept.push(glob);
+    patterns += count;
+  }
+  // Globs that are all refused leave the previous list in place, as any wrong value does.
+  if (kept.length > 0 || value.length === 0) settings.files = kept;
+}
+
+/** A path relative to the configuration file, which may not lead out of its folder (the loader checks again once links are followed). */
 function applyTaxonomy(settings: SurveyorSettings, value: unknown, baseDir: string | undefined, problem: (message: string) => void): void {
   if (typeof value !== 'string' || value.trim() === '') return problem(`"taxonomy" must be the path of a JSON file, found ${describe(value)}.`);
   if (!baseDir) return problem('"taxonomy" is read from .surveyor.json only.');
   const resolved = path.resolve(baseDir, value);
   const relative = path.relative(baseDir, resolved);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return problem(`"taxonomy" must name a file inside the repository, not ${describe(value)}.`);
-  settings.taxonomy = resolved;
+  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+    return problem(`"taxonomy" must name a file inside the repository, not ${describe(value)}.`);
+  }
+  settings.taxonomy = { file: resolved, folder: baseDir };
 }
 
 function isStringList(v: unknown): v is string[] {
@@ -176,6 +210,32 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** The most of a wrong value a message echoes: the value may be megabytes long, or lists nested a hundred thousand deep. */
+const ECHO_LENGTH = 60;
+const ECHO_DEPTH = 3;
+
 function describe(v: unknown): string {
-  return JSON.stringify(v) ?? String(v);
+  const text = echo(v, ECHO_DEPTH);
+  return text.length > ECHO_LENGTH ? `${text.slice(0, ECHO_LENGTH - 1)}…` : text;
+}
+
+/** `v` as JSON, but for what lies deeper than `depth` ("[…]") and what would run past the echo's length. */
+function echo(v: unknown, depth: number): string {
+  if (typeof v === 'string') return JSON.stringify(v.slice(0, ECHO_LENGTH));
+  if (typeof v !== 'object' || v === null) return JSON.stringify(v) ?? String(v);
+  const [open, close] = Array.isArray(v) ? ['[', ']'] : ['{', '}'];
+  if (depth === 0) return `${open}…${close}`;
+  const parts: string[] = [];
+  let length = 0;
+  const add = (part: string): boolean => {
+    parts.push(part);
+    length += part.length + 1;
+    return length <= ECHO_LENGTH;
+  };
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (!add(echo(v[i], depth - 1))) break;
+  } else {
+    for (const key in v) if (!add(`${JSON.stringify(key.slice(0, ECHO_LENGTH))}:${echo((v as Record<string, unknown>)[key], depth - 1)}`)) break;
+  }
+  return `${open}${parts.join(',')}${close}`;
 }

@@ -29,20 +29,40 @@ export function complete(context: CompletionContext): CompletionList {
   const before = lineText(document, position.line).slice(0, position.character);
   // `#` or `**` alone may become a heading or a bold category: ask again as the user types on.
   if (/^(?:#{1,6}|\*{1,2})$/.test(before)) return { isIncomplete: true, items: [] };
-  return { isIncomplete: false, items: completionItems(context, before) };
+  const items = completionItems(context, before);
+  if (items.length <= MAX_COMPLETION_ITEMS) return { isIncomplete: false, items };
+  // Too many to send: those that can still match what is typed, up to the cap, and the editor asks again as the user types on.
+  return { isIncomplete: true, items: items.filter((item) => mayMatch(item, before)).slice(0, MAX_COMPLETION_ITEMS) };
+}
+
+/** Items one answer holds at most: a taxonomy, a long document or a list of venues can offer tens of thousands. */
+export const MAX_COMPLETION_ITEMS = 1000;
+
+/** Whether the editor could keep `item` for the text typed over its range: it filters by letters in order, ignoring case. */
+function mayMatch(item: CompletionItem, before: string): boolean {
+  const edit = item.textEdit;
+  const typed = edit && 'range' in edit ? before.slice(edit.range.start.character).toLowerCase() : '';
+  const candidate = (item.filterText ?? item.label).toLowerCase();
+  let at = 0;
+  for (const char of typed) {
+    at = candidate.indexOf(char, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
 }
 
 function completionItems(context: CompletionContext, before: string): CompletionItem[] {
   const { position } = context;
   const range = (from: number): Range => ({ start: pointAt(position.line, from), end: position });
 
-  const heading = /^(#{1,6})[ \t]+(.*)$/.exec(before);
+  // `(?![ \t])`: the text starts after every space, so a long run of them is not split two ways.
+  const heading = /^(#{1,6})[ \t]+(?![ \t])(.*)$/.exec(before);
   if (heading && !heading[2]!.includes('](')) return categoryItems(context, heading[1]!.length, range(heading[0].length - heading[2]!.length), false);
   const bold = /^(\*{2,3})([^*]*)$/.exec(before);
   if (bold) return categoryItems(context, undefined, range(0), true);
 
-  const anchor = /(?:\]\(#|\bhref\s*=\s*["']#)([^)\s"']*)$/.exec(before);
-  if (anchor) return anchorItems(context.doc, range(position.character - anchor[1]!.length));
+  const fragment = fragmentTyped(before);
+  if (fragment !== undefined) return anchorItems(context.doc, range(position.character - fragment.length));
 
   const label = /\[\[([A-Za-z -]*)$/.exec(before);
   if (label) return labelItems(context.settings, range(position.character - label[1]!.length));
@@ -50,8 +70,24 @@ function completionItems(context: CompletionContext, before: string): Completion
   if (before.trim() === '') return nextEntryItems(context, range(0));
 
   const venue = /^\s*(?:\d{1,9}[.)]|[-*+])\s.*[_*]\s+([\p{L}][\p{L}\p{N} &:/-]*)?$/u.exec(before);
-  if (venue && /[_*]\S.*[_*]\s+[\p{L}\p{N} &:/-]*$/u.test(before)) return venueItems(context.settings, range(position.character - (venue[1]?.length ?? 0)));
+  // The emphasis the venue follows closes one opened earlier on the line (`_Authors_ Ven`): a mark before a non-space.
+  if (venue && /[_*]\S/.test(before.slice(0, Math.max(before.lastIndexOf('_'), before.lastIndexOf('*'))))) return venueItems(context.settings, range(position.character - (venue[1]?.length ?? 0)));
   return [];
+}
+
+/**
+ * The fragment typed after `](#` or `href="#` at the end of `before`, as far
+ * back as the last `)`, space or quote. Found from the end: the one regex
+ * `/(?:\]\(#|\bhref\s*=\s*["']#)([^)\s"']*)$/` reads to the end of the line
+ * again from every `](#` of a line that has a `)` at its end.
+ */
+function fragmentTyped(before: string): string | undefined {
+  let start = before.length;
+  while (start > 0 && !/[)\s"']/.test(before[start - 1]!)) start--;
+  const run = before.slice(start);
+  if (run.startsWith('#') && /\bhref\s*=\s*["']$/.test(before.slice(0, start))) return run.slice(1);
+  const open = run.indexOf('](#');
+  return open === -1 ? undefined : run.slice(open + 3);
 }
 
 /**
@@ -80,7 +116,7 @@ function categoryItems({ doc, position, taxonomy }: CompletionContext, level: nu
       label: name,
       kind: CompletionItemKind.Module,
       detail,
-      sortText: `${missing ? 0 : 1}${String(items.length).padStart(4, '0')}`,
+      sortText: `${missing ? 0 : 1}${String(items.length).padStart(6, '0')}`,
       filterText: bold ? text : name,
       textEdit: { range, newText: text },
     });
