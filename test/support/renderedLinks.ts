@@ -151,14 +151,17 @@ export interface CompareOptions {
   anchorsAfter: () => ReadonlySet<string>;
   /** How many differences to describe in full. */
   limit?: number;
+  /** Whether an added link brings back one the uncorrupted text renders (fixing a corrupted copy): then it is a repair, not a difference. */
+  restored?: (link: RenderedLink) => boolean;
 }
 
 /**
  * The differences between the links and images of two renderings, as
  * readable strings (empty when the fix kept them all). Compared as sequences:
- * a link dropped or added is a difference. Equal besides identical: two links
- * naming the same arXiv id (any url form, version ignored), and a `#fragment`
- * that led nowhere changed to a heading anchor of the fixed document.
+ * a link dropped or added is a difference (unless `restored` says the added
+ * one is a repair). Equal besides identical: two links naming the same arXiv
+ * id (any url form, version ignored), and a `#fragment` that led nowhere
+ * changed to a heading anchor of the fixed document.
  */
 export function compareRenderings(before: Rendering, after: Rendering, options: CompareOptions): string[] {
   const a = before.links;
@@ -176,10 +179,12 @@ export function compareRenderings(before: Rendering, after: Rendering, options: 
   };
   // The abstract page or the PDF, on any of arXiv's own hosts: a rendered page (`/html/`, ar5iv) is another thing to link to.
   const ARXIV_PAGE = /^https?:\/\/(?:(?:www|export|browse|web3)\.)?arxiv\.org\/(?:abs|pdf)\//i;
-  const sameArxiv = (x: string, y: string) => {
-    if (!ARXIV_PAGE.test(x) || !ARXIV_PAGE.test(y)) return false;
-    const p = parseArxivUrl(x);
-    return p !== undefined && p.id === parseArxivUrl(y)?.id;
+  const sameArxiv = (written: string, rewritten: string) => {
+    // As a browser follows it: `https:///arxiv.org/…` leads to arxiv.org too.
+    const [x, y] = [written, rewritten].map(followed);
+    if (!ARXIV_PAGE.test(x!) || !ARXIV_PAGE.test(y!)) return false;
+    const p = parseArxivUrl(x!);
+    return p !== undefined && p.id === parseArxivUrl(y!)?.id;
   };
   const same = (x: RenderedLink | undefined, y: RenderedLink | undefined): boolean => {
     if (!x || !y || x.kind !== y.kind) return false;
@@ -202,7 +207,8 @@ export function compareRenderings(before: Rendering, after: Rendering, options: 
       continue;
     }
     if (i >= a.length) {
-      differences.push({ kind: 'added', i, j: j++ });
+      if (!options.restored?.(b[j]!)) differences.push({ kind: 'added', i, j });
+      j++;
       continue;
     }
     if (j >= b.length) {
@@ -217,7 +223,7 @@ export function compareRenderings(before: Rendering, after: Rendering, options: 
     let resynced = false;
     for (let k = 1; k <= LOOKAHEAD && !resynced; k++) {
       if (same(a[i], b[j + k])) {
-        for (let n = 0; n < k; n++) differences.push({ kind: 'added', i, j: j + n });
+        for (let n = 0; n < k; n++) if (!options.restored?.(b[j + n]!)) differences.push({ kind: 'added', i, j: j + n });
         j += k;
         resynced = true;
       } else if (same(a[i + k], b[j])) {
@@ -258,6 +264,15 @@ export function compareRenderings(before: Rendering, after: Rendering, options: 
   });
   const counts = (['changed', 'dropped', 'added'] as const).map((k) => `${differences.filter((d) => d.kind === k).length} ${k}`).join(', ');
   return [`${differences.length} rendered links/images differ (${counts}; ${a.length} before, ${b.length} after)${differences.length > limit ? `; the first ${limit}` : ''}:`, ...described];
+}
+
+/** The url a browser goes to for `href` (WHATWG parsing); as written when it does not parse. */
+function followed(href: string): string {
+  try {
+    return new URL(href).href;
+  } catch {
+    return href;
+  }
 }
 
 function show(link: RenderedLink): string {

@@ -9,6 +9,7 @@ import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { Finding } from '../../server/src/service/engine/finding';
 import type { SurveyDocument } from '../../server/src/service/model/types';
 import { corpusFiles, document, readShared, ROOT, service } from '../support/fixtures';
+import { CorruptedFixes } from '../support/corruptedFixes';
 import { compareRenderings, render, renderChangedBlocks } from '../support/renderedLinks';
 
 /**
@@ -16,17 +17,26 @@ import { compareRenderings, render, renderChangedBlocks } from '../support/rende
  * apply them unseen: every link and image GitHub renders is kept (same href or
  * src, same text or alt), except an arXiv link rewritten to the same id and a
  * fragment that led nowhere repaired to a heading; a second fix-all changes
- * nothing; no line without a finding changes; and the CLI keeps a byte-order
- * mark and the file's line endings.
+ * nothing; no line without a finding changes; the same holds on corrupted
+ * copies of the lists, where the fixes also repair nothing but the corruption
+ * (`support/corruptedFixes.ts`); and the CLI keeps a byte-order mark and the
+ * file's line endings.
  */
 
 const LINE_BREAK = /\r\n|\r|\n/;
+
+/** Corruptions of each list in `npm test`, seeds the stress test does not try (it takes 1, 2, 3, …). */
+const CORRUPTIONS_IN_NPM_TEST = 3;
+const SEEDS = Array.from({ length: CORRUPTIONS_IN_NPM_TEST }, (_, i) => 1_000_001 + i);
 
 describe('safe fixes keep what GitHub renders', () => {
   const texts: [string, string][] = [
     ['the reference survey', readShared('seed', 'LLM-data-aug-survey.README.md')],
     ...corpusFiles().map((f): [string, string] => [path.basename(f), fs.readFileSync(f, 'utf8')]),
   ];
+
+  /** Each list as fix-all leaves it, with the service that analysed it: what the corruptions below start from. */
+  const converged = new Map<string, CorruptedFixes>();
 
   for (const [name, text] of texts) {
     it(`${name}: fix-all keeps every rendered link and image, converges, and changes only lines with a safe finding`, () => {
@@ -46,6 +56,7 @@ describe('safe fixes keep what GitHub renders', () => {
       const problems: string[] = [];
 
       const left = svc.getFixAllEdits(doc);
+      if (left.length === 0) converged.set(name, new CorruptedFixes(svc, doc.uri, fixed));
       if (left.length > 0) problems.push(`A fix-all after ${rounds} rounds still edits:\n${left.slice(0, 5).map((e) => `    ${describeEdit(e, fixed)}`).join('\n')}`);
 
       if (firstRound !== undefined) {
@@ -80,8 +91,17 @@ describe('safe fixes keep what GitHub renders', () => {
 
       if (problems.length > 0) assert.fail(`${name}:\n${problems.join('\n\n')}`);
     });
+
+    // A few here; `test/stress/fixSafetyCorpus.test.ts` tries hundreds.
+    it(`${name}: on ${CORRUPTIONS_IN_NPM_TEST} corrupted copies too, and the fixes repair only the corruption`, (t) => {
+      const corrupted = converged.get(name);
+      if (!corrupted) return t.skip('fix-all did not converge on the list itself (the test above fails)');
+      const failures = SEEDS.flatMap((seed) => corrupted.check(seed) ?? []);
+      assert.deepEqual(failures, [], failures.join('\n'));
+    });
   }
 });
+
 
 function lineNumbers(range: Range): number[] {
   return Array.from({ length: range.end.line - range.start.line + 1 }, (_, i) => range.start.line + i);

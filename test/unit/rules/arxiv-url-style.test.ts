@@ -43,6 +43,18 @@ describe('arxiv-url-style', () => {
     assert.equal(findings('arxiv-url-style', pdfSurvey, abs).length, 3, 'the setting overrides the habit');
   });
 
+  it('keeps the ".pdf" a pdf link was written with or without when it fixes something else', () => {
+    const pdfSurvey = [1, 2, 3].map((n) => entry(n, { links: `[[paper](https://arxiv.org/pdf/2305.1630${n}.pdf)]` })).join('\n') + '\n';
+    for (const [written, fixed] of [
+      ['http://arxiv.org/pdf/2305.16305', 'https://arxiv.org/pdf/2305.16305'],
+      ['https:///arxiv.org/pdf/2305.16305', 'https://arxiv.org/pdf/2305.16305'], // a slash too many, which a browser forgives
+      ['http://arxiv.org/pdf/2305.16305.pdf', 'https://arxiv.org/pdf/2305.16305.pdf'],
+    ]) {
+      const text = pdfSurvey + entry(4, { links: `[[paper](${written})]` }) + '\n';
+      assert.equal(fixAll(text), text.replace(written, fixed), written);
+    }
+  });
+
   it('follows arxiv.urlStyle and arxiv.keepVersion', () => {
     const pdf = settingsWith((s) => (s.arxiv = { ...s.arxiv, urlStyle: 'pdf', keepVersion: true }));
     assert.deepEqual(findings('arxiv-url-style', withPaper('https://arxiv.org/pdf/2305.16289v2'), pdf), []);

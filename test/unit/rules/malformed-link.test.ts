@@ -104,6 +104,73 @@ describe('malformed-link', () => {
     assert.equal(fixAll(text), line(`[[paper](${paper})][[code](${code})]`));
   });
 
+  it('reports a stray bracket inside a url, and offers to take it out without applying it unseen', () => {
+    // GitHub shows `[paper](https://arxi[v.org/…)` as a link to that url: closing the url before the `[` would cut the id off.
+    for (const [url, bracket] of [
+      ['https://arxi[v.org/abs/2302.05543', '['],
+      ['https://arxiv.or]g/abs/2302.05543', ']'],
+    ] as const) {
+      const text = line(`[[paper](${url})]`);
+      assert.deepEqual(findings('malformed-link', text).map((f) => f.replace(/^\S+ /, '')), [
+        `Link url "${url}" contains "${bracket}": a stray bracket most likely, so the link leads to the wrong address; expected the url without it.`,
+      ]);
+      assert.equal(fixAll(text), text, `${url}: the url changes, so it is offered, not applied unseen`);
+      assert.equal(applyFix('malformed-link', text, 'Remove the stray bracket from the url'), line('[[paper](https://arxiv.org/abs/2302.05543)]'));
+    }
+  });
+
+  it('closes an unclosed url unseen only where its end is certain', () => {
+    const certain = line(`[[paper](${paper}][[code](${code})]`);
+    assert.equal(fixAll(certain), line(`[[paper](${paper})][[code](${code})]`), 'before the "]" that closes its group');
+    const last = (url: string) => entry(1, { links: `[paper](${url}` }) + '\n' + entry(2, { links: `[paper](${code})` }) + '\n';
+    assert.equal(fixAll(last(paper)), last(`${paper})`), 'at the end of an entry, the next item of its list after it');
+    for (const doubtful of [
+      line('[[paper](https://arxiv.o(rg/abs/2305.16289)]'), // the "(" may be the stray one, and its ")" the link's
+      line(`[[paper]((${paper})]`),
+      entry(1, { links: '[[paper](https://arxiv.org/abs/' }) + '\n   2305.16289)]\n', // the url may go on on the next line
+      entry(1, { links: '[paper](https://example.org/stamp.jsp?arnumber=17161' }) + '\n74)\n', // …and did, where its end reads as a list item
+    ]) {
+      assert.ok(findings('malformed-link', doubtful).some((f) => /url is not closed/.test(f)), doubtful);
+      const brackets = (text: string) => text.replace(/[^()[\]]/g, '');
+      assert.equal(brackets(fixAll(doubtful)), brackets(doubtful), doubtful);
+    }
+  });
+
+  it('closes or opens a group unseen only where the bracket certainly goes there', () => {
+    assert.equal(fixAll(line(`[[paper](${paper}), 2023`)), line(`[[paper](${paper})], 2023`));
+    for (const doubtful of [
+      line('[[paper](https://arxiv.)org/abs/2305.16289)]'), // a stray ")" cut the url short
+      line(`[[pap[er](${paper})]`), // a stray "[" in the label, not a missing one before it
+      line(`[[paper](https://example.org/a))]`), // closed after all: the ")" is the url's
+      entry(1, { links: `[[paper](${paper})` }) + '\n   ], 2023\n', // closed after all, past a line break
+      entry(1, { links: '[' }) + `\n   [paper](${paper})]\n`, // opened after all, before a line break
+    ]) {
+      assert.equal(findings('malformed-link', doubtful).length, 1, doubtful);
+      assert.equal(fixTitles('malformed-link', doubtful).length, 1, doubtful);
+      assert.equal(fixAll(doubtful), doubtful, doubtful);
+    }
+  });
+
+  it('leaves a group bracket to the writer where the section does not write groups', () => {
+    // `[[paper](url)` among entries that write `[paper](url)`: the "[" is as likely a stray one as the "]" missing.
+    const plain = [1, 2, 3].map((n) => entry(n, { links: `[paper](https://arxiv.org/abs/2305.1630${n})` }));
+    const text = [...plain, entry(4, { links: `[[paper](${paper})` })].join('\n') + '\n';
+    assert.equal(findings('malformed-link', text).length, 1);
+    assert.deepEqual(fixTitles('malformed-link', text), ['Close the link group with "]"']);
+    assert.equal(fixAll(text), text);
+    const grouped = [1, 2, 3].map((n) => entry(n)).join('\n') + '\n' + line(`[[paper](${paper})`).replace(/^1\./, '4.');
+    assert.equal(fixAll(grouped), grouped.replace(`[[paper](${paper})\n`, `[[paper](${paper})]\n`), 'where the section writes groups, it is closed');
+  });
+
+  it('looks for the ")" of a url holding a bracket no further than 1,000 characters', () => {
+    // A bound, so that a line of `[a](x[a](x…` without a space is not read to its end once per link.
+    const near = line(`[[paper](https://example.org/[${'a'.repeat(900)})]`);
+    assert.match(findings('malformed-link', near)[0]!, /contains "\["/);
+    const far = line(`[[paper](https://example.org/[${'a'.repeat(1_100)})]`);
+    assert.ok(findings('malformed-link', far).some((f) => /url is not closed/.test(f)));
+    assert.equal(fixAll(far), far);
+  });
+
   it('still sees an entry whose only link is broken', () => {
     assert.equal(findings('malformed-link', line(`[[paper](${paper}]`)).length, 1);
   });

@@ -13,8 +13,12 @@ import type { LinkSyntaxIssue } from './types';
  *     [code] (url)       space before `(`     [code](url     unclosed `(`
  *     [code]()           empty url            [code](a b)    spaces in the url
  *     [code](github.com/x)  no scheme         [code](ftp://x)  not http(s)
+ *     [code](https://gi[thub.com/x)  a stray bracket in the url (GitHub links to it so)
  *
- * Offsets are those of the chunk text; `map` turns them into ranges.
+ * A repair is marked a guess where the text leaves it in doubt (a url cut by
+ * a line break, a stray bracket that may be the defect instead): it is then
+ * offered and never applied unseen. Offsets are those of the chunk text;
+ * `map` turns them into ranges.
  */
 export interface ScannedLink {
   /** Offset of the `[` that opens the label. */
@@ -25,6 +29,8 @@ export interface ScannedLink {
   url: string;
   /** Whether a `[` stands right before the label: the `[[label](url)]` group style. */
   grouped: boolean;
+  /** Whether a `)` closes the url. */
+  closed: boolean;
 }
 
 const LINK_START = /\[([^[\]\n]{1,100})\]([ \t]*)\(/g;
@@ -44,11 +50,12 @@ export function scanLinks(text: string, from: number, to: number, map: PositionM
     if (text[start - 1] === '!') {
       // An image (`![alt](src)`, a badge inside `[![alt](src)](href)`): not a link of the entry's groups, but
       // its source can be left unclosed too, which GitHub shows as a stray bracket and a broken image.
-      if (!gap && !destination.closed) issues.push({ kind: 'unclosed-paren', image: true, range: map.range(start - 1, end), repair: { range: map.range(end, end), newText: ')' } });
+      if (!gap && !destination.closed) issues.push({ kind: 'unclosed-paren', image: true, range: map.range(start - 1, end), ...closeAt(text, open + 1, end, to, map) });
+      if (!gap && destination.bracket !== undefined) issues.push(bracketInUrl(segment, open + 1, destination.end, destination.bracket, map, true));
       LINK_START.lastIndex = Math.max(end, open + 1);
       continue;
     }
-    const link: ScannedLink = { start, end, label: m[1]!, url: segment.slice(open + 1, destination.end).trim(), grouped: text[start - 1] === '[' };
+    const link: ScannedLink = { start, end, label: m[1]!, url: segment.slice(open + 1, destination.end).trim(), grouped: text[start - 1] === '[', closed: destination.closed };
     links.push(link);
     LINK_START.lastIndex = Math.max(end, open + 1);
 
@@ -62,7 +69,9 @@ export function scanLinks(text: string, from: number, to: number, map: PositionM
       });
     }
     if (!destination.closed) {
-      issues.push({ kind: 'unclosed-paren', range: map.range(start, end), label: link.label, url: link.url, repair: { range: map.range(end, end), newText: ')' } });
+      issues.push({ kind: 'unclosed-paren', range: map.range(start, end), label: link.label, url: link.url, ...closeAt(text, open + 1, end, to, map) });
+    } else if (destination.bracket !== undefined) {
+      issues.push({ ...bracketInUrl(segment, open + 1, destination.end, destination.bracket, map), label: link.label });
     } else {
       const problem = urlProblem(link.url);
       if (problem) {
@@ -76,8 +85,26 @@ export function scanLinks(text: string, from: number, to: number, map: PositionM
     }
   }
   misplacedBrackets(segment, from, map, issues);
-  groupIssues(text, links, map, issues);
+  groupIssues(text, to, links, map, issues);
   return { links, issues };
+}
+
+/** The `)` that closes the unclosed url from `from` at `end`: certain, or a guess (see `urlEndIsCertain`). */
+function closeAt(text: string, from: number, end: number, to: number, map: PositionMapper): Pick<LinkSyntaxIssue, 'repair' | 'guess'> {
+  return { repair: { range: map.range(end, end), newText: ')' }, ...(urlEndIsCertain(text, from, end, to) ? {} : { guess: true as const }) };
+}
+
+/** `(https://arxi[v.org/abs/1)`: the url between `from` and `to` holds the bracket at `bracket`; taking it out is the likely repair. */
+function bracketInUrl(text: string, from: number, to: number, bracket: number, map: PositionMapper, image?: true): LinkSyntaxIssue {
+  return {
+    kind: 'bracket-in-url',
+    range: map.range(from, to),
+    url: text.slice(from, to).trim(),
+    found: text[bracket]!,
+    ...(image ? { image } : {}),
+    repair: { range: map.range(bracket, bracket + 1), newText: '' },
+    guess: true,
+  };
 }
 
 /** `[[paper]](url)`: the group's `]` written before the url instead of after it. */
@@ -102,18 +129,27 @@ function misplacedBrackets(text: string, from: number, map: PositionMapper, issu
  * of them so; a group opened and not closed, or closed and not opened, is
  * reported with the bracket that repairs it.
  */
-function groupIssues(text: string, links: ScannedLink[], map: PositionMapper, issues: LinkSyntaxIssue[]): void {
+function groupIssues(text: string, to: number, links: ScannedLink[], map: PositionMapper, issues: LinkSyntaxIssue[]): void {
   if (!links.some((l) => l.grouped || text[l.end] === ']')) return;
   for (const link of links) {
     const after = text[link.end];
     if (link.grouped && after !== ']') {
       if (after === '}' || after === ')' || after === '>') {
-        issues.push({ kind: 'wrong-closer', range: map.range(link.end, link.end + 1), found: after, repair: { range: map.range(link.end, link.end + 1), newText: ']' } });
+        // `[[paper](https://x.org/a))]`: the group is closed after all, and the `)` is the url's.
+        const issue: LinkSyntaxIssue = { kind: 'wrong-closer', range: map.range(link.end, link.end + 1), found: after, repair: { range: map.range(link.end, link.end + 1), newText: ']' } };
+        issues.push(text[link.end + 1] === ']' ? { ...issue, guess: true } : issue);
       } else {
-        issues.push({ kind: 'missing-close', range: map.range(link.start - 1, link.end), repair: { range: map.range(link.end, link.end), newText: ']' } });
+        const issue: LinkSyntaxIssue = { kind: 'missing-close', range: map.range(link.start - 1, link.end), repair: { range: map.range(link.end, link.end), newText: ']' } };
+        // Where an unclosed url ends is itself in doubt: the `]` goes after its `)`, once that is written.
+        issues.push(!link.closed || urlGoesOn(text, link.end, to) || closedOnNextLine(text, link.end, to) ? { ...issue, guess: true } : issue);
       }
     } else if (!link.grouped && after === ']') {
-      issues.push({ kind: 'missing-open', range: map.range(link.start, link.end + 1), repair: { range: map.range(link.start, link.start), newText: '[' } });
+      // `[[pap[er](url)]`: a `[` inside the label, not a missing one before it; `[⏎[label](url)]`: one before a line break.
+      let before = link.start - 1;
+      while (before >= 0 && /\s/.test(text[before]!)) before--;
+      const glued = before === link.start - 1 && before >= 0 && text[before] !== ']';
+      const issue: LinkSyntaxIssue = { kind: 'missing-open', range: map.range(link.start, link.end + 1), repair: { range: map.range(link.start, link.start), newText: '[' } };
+      issues.push(glued || text[before] === '[' ? { ...issue, guess: true } : issue);
     }
   }
 }
@@ -121,9 +157,12 @@ function groupIssues(text: string, links: ScannedLink[], map: PositionMapper, is
 /**
  * Where the destination after `(` ends: at the `)` that closes it (nested
  * parentheses allowed, as in CommonMark), or, when none closes it before the
- * line or the group ends, at the first space, `]` or `[`.
+ * line or the group ends, at the first space, `]` or `[`. CommonMark lets a
+ * url hold brackets, so a url of one word with a `[` or `]` in it is closed by
+ * a `)` after them: GitHub shows that link, to a url with a stray bracket
+ * (`bracket`, its offset).
  */
-function readDestination(text: string, from: number, to: number): { end: number; closed: boolean } {
+function readDestination(text: string, from: number, to: number): { end: number; closed: boolean; bracket?: number } {
   let depth = 0;
   for (let i = from; i < to; i++) {
     const c = text[i]!;
@@ -132,12 +171,94 @@ function readDestination(text: string, from: number, to: number): { end: number;
     else if (c === ')') {
       if (depth === 0) return { end: i, closed: true };
       depth--;
-    } else if (c === '\n' || c === '[' || c === ']') break;
+    } else if (c === '[' || c === ']') {
+      const close = /\s/.test(text.slice(from, i).trimStart()) ? undefined : closingParen(text, i, to, depth);
+      if (close !== undefined) return { end: close, closed: true, bracket: i };
+      break;
+    } else if (c === '\n') break;
   }
   let end = from;
   while (end < to && !/[\s[\]]/.test(text[end]!)) end++;
   // A `)` that closed a nested `(` inside the url belongs to the url: `…/Foo_(bar)` stays whole.
   return { end, closed: false };
+}
+
+/**
+ * How far past a bracket to look for the `)` of a url: longer urls are not
+ * written by hand, and a line of `[a](x[a](x…` without a space would otherwise
+ * be read once per link to its end.
+ */
+const BRACKETED_URL_LOOKAHEAD = 1_000;
+
+/** The `)` that closes a destination of one word from `from` on, `depth` parentheses deep; undefined when a space or the end comes first. */
+function closingParen(text: string, from: number, to: number, depth: number): number | undefined {
+  const limit = Math.min(to, from + BRACKETED_URL_LOOKAHEAD);
+  for (let i = from; i < limit; i++) {
+    const c = text[i]!;
+    if (c === '\\') i++;
+    else if (/\s/.test(c)) return undefined;
+    else if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether an unclosed url (`from` to `end`) ends where its `)` belongs beyond
+ * doubt: before the `]` that closes its group, a space, the next link, or the
+ * end of the entry, and with no parenthesis of its own. Before a line break
+ * the url may go on on the next line; before a `[` that starts no link the
+ * bracket may be a stray one inside the url; and a `(` in the url may be the
+ * stray one, its `)` the link's (`(https://arxiv.o(rg/abs/1)]`).
+ */
+function urlEndIsCertain(text: string, from: number, end: number, to: number): boolean {
+  if (/[()]/.test(text.slice(from, end))) return false;
+  if (end >= to) return listGoesOnAfter(text, from, to);
+  const c = text[end]!;
+  if (c === ']' || c === ' ' || c === '\t') return true;
+  return c === '[' && startsLink(text, end);
+}
+
+/**
+ * Whether the entry that holds offset `at` and ends at `to` is followed by a
+ * blank line, the end of the text, or the next item of its list: not by a line
+ * that a line break in a url made (`…&arnumber=17161⏎74)` starts a list of its own).
+ */
+function listGoesOnAfter(text: string, at: number, to: number): boolean {
+  const next = /^\r?\n([^\r\n]*)/.exec(text.slice(to, to + 200));
+  if (!next || next[1]!.trim() === '') return true;
+  const marker = (line: string) => /^[ \t]*(?:>[ \t]*)*([-*+]|\d{1,9}([.)]))[ \t]/.exec(line);
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  const own = marker(text.slice(lineStart, at));
+  const theirs = marker(next[1]!);
+  return !!own && !!theirs && (own[2] ?? own[1]) === (theirs[2] ?? theirs[1]);
+}
+
+/** `[label](`, `[[` or `[!`: a link (or a group, or a badge) starts at `at`. */
+function startsLink(text: string, at: number): boolean {
+  return /^\[(?:\[|!|[^[\]\n]{1,100}\]\()/.test(text.slice(at, at + 104));
+}
+
+/** `[[code](url)⏎]`: the group's `]` stands after a line break, which a fix must not leave stray. */
+function closedOnNextLine(text: string, after: number, to: number): boolean {
+  let i = after;
+  while (i < to && /[ \t]/.test(text[i]!)) i++;
+  if (text[i] !== '\n') return false;
+  do i++;
+  while (i < to && /\s/.test(text[i]!));
+  return text[i] === ']';
+}
+
+/**
+ * Whether the text right after a link's `)` (at `after`) could be the rest of
+ * its url, which a stray `)` cut short (`[[paper](https://arxiv.)org/abs/1)]`):
+ * then a group's `]` does not go there beyond doubt.
+ */
+function urlGoesOn(text: string, after: number, to: number): boolean {
+  return after < to && /^(?:[\w/%?#=&~+@:-]|[.,;](?=[\w/]))/.test(text.slice(after, Math.min(after + 2, to)));
 }
 
 type UrlProblem = 'empty-url' | 'space-in-url' | 'no-scheme' | 'bad-scheme';

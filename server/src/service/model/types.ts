@@ -70,6 +70,7 @@ export interface LinkSyntaxIssue {
     | 'misplaced-bracket'
     | 'space-before-paren'
     | 'unclosed-paren'
+    | 'bracket-in-url'
     | 'empty-url'
     | 'space-in-url'
     | 'no-scheme'
@@ -83,8 +84,10 @@ export interface LinkSyntaxIssue {
   label?: string;
   /** The problem is in an image (`![alt](src`), usually a badge. */
   image?: true;
-  /** The one edit that repairs it, when the repair is certain from the text alone. */
+  /** The one edit that repairs it, when the text shows where it goes. */
   repair?: TextEdit;
+  /** The repair is the likely one, not a certain one (offered, never applied unseen). */
+  guess?: true;
 }
 
 /** One list item that is a paper. */

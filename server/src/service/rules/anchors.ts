@@ -1,3 +1,4 @@
+import { slug } from 'github-slugger';
 import { closest } from './closest';
 import type { AnchorRef, Section, SurveyOutline } from '../model/types';
 import { decodeFragment } from '../model/slugs';
@@ -33,7 +34,7 @@ export class AnchorTargets {
   }
 
   resolve(ref: AnchorRef): AnchorResolution {
-    const fragment = decodeFragment(ref.fragment).replace(/^user-content-/, '');
+    const fragment = anchorName(ref);
     if (this.exact.has(fragment)) return { kind: 'exact' };
     const caseOnly = this.lower.get(fragment.toLowerCase());
     if (caseOnly) return { kind: 'case', ...caseOnly };
@@ -58,7 +59,7 @@ export class AnchorTargets {
   /** The section a fragment leads to, leniently: the table of contents meant it even when misspelled. */
   sectionMeant(ref: AnchorRef): Section | undefined {
     const resolution = this.resolve(ref);
-    if (resolution.kind === 'exact') return this.slugs.get(decodeFragment(ref.fragment).replace(/^user-content-/, ''));
+    if (resolution.kind === 'exact') return this.slugs.get(anchorName(ref));
     return resolution.kind === 'none' ? undefined : resolution.section;
   }
 
@@ -66,6 +67,45 @@ export class AnchorTargets {
     this.exact.add(name);
     if (!this.lower.has(name.toLowerCase())) this.lower.set(name.toLowerCase(), section ? { target: name, section } : { target: name });
   }
+}
+
+/**
+ * The part of a link's text that spells the anchor `name` (GitHub's slug of
+ * it is `name`): the whole text, or the words of it that do ("3.3 Knowledge
+ * Graph" spells #knowledge-graph with "Knowledge Graph"); undefined when no
+ * part does.
+ */
+export function spelledBy(text: string, name: string): string | undefined {
+  if (name === '') return undefined;
+  // Which character of the text each character of its slug comes from: the slug keeps letters and digits, a space becomes `-`.
+  const from: number[] = [];
+  let spelled = '';
+  let offset = 0;
+  for (const c of text) {
+    const kept = slug(c, true);
+    for (let k = 0; k < kept.length; k++) from.push(offset);
+    spelled += kept;
+    offset += c.length;
+  }
+  const lower = spelled.toLowerCase();
+  if (lower.length !== spelled.length || lower !== slug(text)) return undefined;
+  for (let at = lower.indexOf(name); at !== -1; at = lower.indexOf(name, at + 1)) {
+    const last = at + name.length - 1;
+    if ((at === 0 || lower[at - 1] === '-') && (last === lower.length - 1 || lower[last + 1] === '-')) {
+      // Whole words, with the marks the slug drops: "🚀(New) Technical Evolution" spells #new-technical-evolution.
+      let start = from[at]!;
+      while (start > 0 && !/\s/.test(text[start - 1]!)) start--;
+      let end = from[last]! + 1;
+      while (end < text.length && !/\s/.test(text[end]!)) end++;
+      return text.slice(start, end);
+    }
+  }
+  return undefined;
+}
+
+/** A fragment as the anchor it names: percent-decoded, without the `user-content-` prefix GitHub adds to ids. */
+export function anchorName(ref: AnchorRef): string {
+  return decodeFragment(ref.fragment).replace(/^user-content-/, '');
 }
 
 const made = new WeakMap<SurveyOutline['sections'], AnchorTargets>();

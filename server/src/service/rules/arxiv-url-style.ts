@@ -21,9 +21,10 @@ export const arxivUrlStyle = entryRule(
     const written = link.url.text;
     const ref = parseArxivUrl(written);
     if (!ref || /\/html\/|ar5iv/i.test(written)) continue;
-    const canonical = canonicalArxivUrl(ref.id, ref.version, style);
-    // `/pdf/ID` and `/pdf/ID.pdf` are one PDF: a list may write either.
-    if (written === canonical || (style.kind === 'pdf' && written === canonicalArxivUrl(ref.id, ref.version, { ...style, pdfSuffix: !style.pdfSuffix }))) continue;
+    // `/pdf/ID` and `/pdf/ID.pdf` are one PDF: a list may write either, and a fix of something else keeps the one written.
+    const keptSuffix = style.kind === 'pdf' && /\/pdf\//i.test(written) ? { ...style, pdfSuffix: /\.pdf\/?$/i.test(written.trim()) } : style;
+    const canonical = canonicalArxivUrl(ref.id, ref.version, keptSuffix);
+    if (written === canonical) continue;
     findings.push({
       range: link.url.range,
       message: `arXiv link not in the survey's form (${differences(written, ref.version, style).join(', ')}): expected ${canonical}.`,

@@ -12,8 +12,12 @@ export const malformedLink: ChunkRule = {
   code: 'malformed-link',
   check(chunk) {
     const bracketStyle = houseBracketStyle(chunk.entries);
+    const grouped = chunk.entries.filter((e) => e.linkGroups).length;
     const findings: RuleFinding[] = [];
     for (const entry of chunk.entries) {
+      // `[[paper](url)` where the section writes `[paper](url)`: the `[` is as likely a stray one as the `]` missing.
+      const othersGrouped = grouped - (entry.linkGroups ? 1 : 0);
+      const groupsInDoubt = chunk.entries.length - 1 - othersGrouped > othersGrouped;
       for (const issue of entry.linkIssues) {
         if (issue.kind === 'misplaced-bracket') {
           // `[[pdf]](url)` renders as one link reading "[pdf]": a house style, not a broken link.
@@ -26,7 +30,7 @@ export const malformedLink: ChunkRule = {
           range: issue.range,
           message: placeholder ? `Link "${issue.label}" has no url yet: GitHub shows it as a link that leads nowhere.` : messageFor(issue),
           // Closing a badge's image url shows the image, which may be another repository's badge: offered, not applied unseen.
-          fixes: fixesFor(issue, issue.kind !== 'no-scheme' && !issue.image),
+          fixes: fixesFor(issue, issue.kind !== 'no-scheme' && !issue.image && !issue.guess && !(groupsInDoubt && GROUP_REPAIRS.has(issue.kind))),
           ...(placeholder ? { atMost: 'hint' as const } : {}),
         });
       }
@@ -34,6 +38,9 @@ export const malformedLink: ChunkRule = {
     return findings;
   },
 };
+
+/** Repairs that complete a `[[label](url)]` group, certain only where the section writes its links in groups. */
+const GROUP_REPAIRS = new Set<LinkSyntaxIssue['kind']>(['missing-close', 'missing-open']);
 
 const MIXED_BRACKETS =
   'Link written "[[label]](url)" where this section mostly writes "[[label](url)]": both render, one as "[label]" and one as "label".';
@@ -72,6 +79,8 @@ function messageFor(issue: LinkSyntaxIssue): string {
       return 'Space between "]" and "(": Markdown does not read "[label] (url)" as a link; expected "[label](url)".';
     case 'unclosed-paren':
       return 'Link url is not closed: expected ")" after the url.';
+    case 'bracket-in-url':
+      return `Link url "${issue.url}" contains "${issue.found}": a stray bracket most likely, so the link leads to the wrong address; expected the url without it.`;
     case 'empty-url':
       return 'Link has an empty url: expected the address of the page it names.';
     case 'space-in-url':
@@ -93,10 +102,11 @@ const FIX_TITLES: Partial<Record<LinkSyntaxIssue['kind'], string>> = {
   'misplaced-bracket': 'Move "]" after the url',
   'space-before-paren': 'Remove the space before "("',
   'unclosed-paren': 'Close the url with ")"',
+  'bracket-in-url': 'Remove the stray bracket from the url',
   'no-scheme': 'Add "https://"',
 };
 
-/** `safe` is false for what needs judgement: a scheme (https over http), a house style. */
+/** `safe` is false for what needs judgement: a scheme (https over http), a house style, a repair the text leaves in doubt. */
 function fixesFor(issue: LinkSyntaxIssue, safe: boolean): Fix[] {
   const title = FIX_TITLES[issue.kind];
   if (!issue.repair || !title) return [];

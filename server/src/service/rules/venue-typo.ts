@@ -2,6 +2,7 @@ import { closest, type Closest } from './closest';
 import { detached } from '../model/memo';
 import { knownVenueNames } from '../venues';
 import { entryRule } from './entryRule';
+import { smallestChange } from './smallestChange';
 
 /** Acronyms one letter apart are often both real (`ACM`/`ACL`, `ICDL`/`ICML`): never a typo by distance alone. */
 const ACRONYM = /^[A-Z0-9&/-]+$/;
@@ -16,11 +17,17 @@ export const venueTypo = entryRule('venue-typo', (entry, { settings }) => {
   if (!venue || ACRONYM.test(venue.text)) return [];
   const near = venueMeant(venue.text, settings.venues);
   if (!near) return [];
+  // Only the letters that differ change: `Arxi\`v` becomes `Arxiv`, a spelling the rule accepts, and keeps its capitals.
+  const change = smallestChange(venue.text, near.candidate, true);
+  const fixed = venue.text.slice(0, change.from) + change.newText + venue.text.slice(change.to);
+  const removed = venue.text.slice(change.from, change.to);
+  // A mark that differs (`(NeurIPS` with its ")" lost, `Arx⏎iv` across a line break) is not a misspelling: offered, not applied unseen.
+  const lettersOnly = /^[\p{L}\p{N}]*$/u.test(removed + change.newText);
   return [
     {
       range: venue.range,
       message: `Unknown venue "${venue.text}": did you mean "${near.candidate}"? (Add real venues Surveyor does not know to "venues" in .surveyor.json.)`,
-      fixes: [{ title: `Change to "${near.candidate}"`, edits: [{ range: venue.range, newText: near.candidate }], safe: near.distance === 1, isPreferred: true }],
+      fixes: [{ title: `Change to "${fixed}"`, edits: [{ range: venue.range, newText: fixed }], safe: near.distance === 1 && lettersOnly, isPreferred: true }],
     },
   ];
 });
