@@ -18,7 +18,8 @@ export function bareArxivLine(document: TextDocument, line: number): string | un
   if (refs.length !== 1) return undefined;
   const ref = refs[0]!;
   const rest = text.slice(0, ref.range.start.character) + text.slice(ref.range.end.character);
-  return /^\s*(?:(?:\d{1,9}[.)]|[-*+])\s*)?[<>\s]*$/.test(rest) ? ref.id : undefined;
+  // Spaces, perhaps a list marker, then spaces and `<` `>`; written so that no run of spaces can be split two ways.
+  return /^\s*(?:(?:\d{1,9}[.)]|[-*+<>])[<>\s]*)?$/.test(rest) ? ref.id : undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
 import { parseArxivUrl, toArxivId, type ArxivId } from './arxivId';
+import { trimEndWhere } from './trimEnd';
 
 /** An arXiv reference found in a line of text: a URL in any of its forms, or `arXiv:ID` in prose. */
 export interface ArxivRefInText extends ArxivId {
@@ -13,7 +14,8 @@ const ID_IN_TEXT = /\barXiv:((?:\d{4}\.\d{4,5})|(?:[a-z]+(?:-[a-z]+)*(?:\.[A-Za-
 export function arxivRefsInLine(text: string, line: number): ArxivRefInText[] {
   const refs: ArxivRefInText[] = [];
   for (const m of text.matchAll(URL_IN_TEXT)) {
-    const url = m[0].replace(/[.,;:]+$/, '');
+    // Punctuation after a url in prose is not part of it.
+    const url = trimEndWhere(m[0], (c) => c === '.' || c === ',' || c === ';' || c === ':');
     const parsed = parseArxivUrl(url);
     if (parsed) refs.push({ ...parsed, range: { start: { line, character: m.index }, end: { line, character: m.index + url.length } } });
   }

@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { memoizeString } from './memo';
+import { trimEndWhere } from './trimEnd';
 import type { Entry, Link } from './types';
 
 /**
@@ -46,7 +47,17 @@ const PAPER_HOST =
 
 /** Whether a url names a paper by where it points: a paper host, or a PDF. */
 export function isPaperUrl(url: string): boolean {
-  return PAPER_HOST.test(url) || /^https?:\/\/\S+\.pdf(?:[?#]\S*)?$/i.test(url);
+  return PAPER_HOST.test(url) || isPdfUrl(url);
+}
+
+/**
+ * `https://…/paper.pdf`, perhaps with a query or fragment after the `.pdf`.
+ * In two steps: one regex `^https?:\/\/\S+\.pdf(?:[?#]\S*)?$` would be
+ * quadratic on a url of many `.pdf?`.
+ */
+function isPdfUrl(url: string): boolean {
+  const rest = /^https?:\/\/(\S+)$/i.exec(url)?.[1];
+  return rest !== undefined && /.\.pdf(?:[?#]|$)/i.test(rest);
 }
 
 /**
@@ -70,8 +81,25 @@ export function paperLink(entry: Entry): Link | undefined {
 export const doiOf = memoizeString((url: string): string | undefined => {
   const m = /(?:^|[/:])(10\.\d{4,9}\/[^\s?#]+)/.exec(safeDecode(url));
   if (!m || !/doi/i.test(url)) return undefined;
-  return m[1]!.replace(/(?:\/|\.pdf|\/full|\/abstract)+$/i, '').toLowerCase();
+  return withoutDoiSuffixes(m[1]!).toLowerCase();
 });
+
+/** What links to a DOI add after it, in any order and number (`…/full.pdf/`). */
+const DOI_SUFFIXES = ['/', '.pdf', '/full', '/abstract'];
+
+/**
+ * A scan from the end: `doi.replace(/(?:\/|\.pdf|\/full|\/abstract)+$/i, '')`
+ * is quadratic on a url of many `/` followed by something else.
+ */
+function withoutDoiSuffixes(doi: string): string {
+  let end = doi.length;
+  const endsWith = (suffix: string) => end >= suffix.length && doi.slice(end - suffix.length, end).toLowerCase() === suffix;
+  for (;;) {
+    const suffix = DOI_SUFFIXES.find(endsWith);
+    if (suffix === undefined) return doi.slice(0, end);
+    end -= suffix.length;
+  }
+}
 
 /**
  * A URL as it identifies a page: no scheme, no `www.`, host lower-cased, no
@@ -86,7 +114,7 @@ export const normalizeUrl = memoizeString((url: string): string => {
     return url.trim().toLowerCase();
   }
   const host = parsed.hostname.toLowerCase().replace(/^www\./, '');
-  let path = parsed.pathname.replace(/\/+$/, '');
+  let path = trimEndWhere(parsed.pathname, (c) => c === '/');
   if (host === 'github.com') path = path.toLowerCase().replace(/\.git$/, '');
   return `${host}${path}${parsed.search}`;
 });

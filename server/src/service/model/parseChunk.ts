@@ -97,7 +97,16 @@ function headingText(node: Nodes): string {
   return 'value' in node ? String(node.value) : '';
 }
 
-const SUPPRESSION = /<!--\s*surveyor-(disable-next-line|disable|enable)\b([^>]*?)-->/g;
+/**
+ * `<!-- surveyor-disable … ` up to the first `>` after it, which must end
+ * `-->` for a comment. Matched up to any `>` and checked after: a start that
+ * fails then moves on past that `>`, where `([^>]*?)-->` would read to it
+ * again from every `<!-- surveyor-` before it.
+ */
+const SUPPRESSION = /<!--\s*surveyor-(disable-next-line|disable|enable)\b([^>]*)(>?)/g;
+
+/** `href="#x"`, the rest of its tag up to `>` (if any), then its text; checked after, like `SUPPRESSION`. */
+const HTML_ANCHOR_LINK = /\bhref\s*=\s*(["'])#([^"']*)\1([^>]*)(>?)([^<]*)/gi;
 
 export function parseChunk(original: string, firstLine: number): ChunkModel {
   // Past the limits of `parseLimits.ts` text is blanked, not parsed: this also bounds how deep the walks below recurse.
@@ -280,12 +289,14 @@ class Walker {
  */
 export function scanHtml(source: string, offset: number, map: PositionMapper, into: ChunkOutline): void {
   for (const m of source.matchAll(SUPPRESSION)) {
-    const codes = m[2]!.split(/[\s,]+/).filter((c) => c !== '');
+    if (!m[3] || !m[2]!.endsWith('--')) continue;
+    const codes = m[2]!.slice(0, -2).split(/[\s,]+/).filter((c) => c !== '');
     into.suppressions.push({ kind: m[1] as SuppressionComment['kind'], codes, range: map.range(offset + m.index, offset + m.index + m[0].length) });
   }
-  for (const m of source.matchAll(/\bhref\s*=\s*(["'])#([^"']*)\1[^>]*>([^<]*)/gi)) {
+  for (const m of source.matchAll(HTML_ANCHOR_LINK)) {
+    if (!m[4]) break; // no `>` closes the tag, nor any later one
     const at = offset + m.index + m[0].indexOf('#') + 1;
-    const label = m[3]!.trim();
+    const label = m[5]!.trim();
     into.anchors.push({ kind: 'html', fragment: m[2]!, range: map.range(at, at + m[2]!.length), ...(label ? { label } : {}) });
   }
   for (const m of source.matchAll(/\b(?:id|name)\s*=\s*(["'])([^"']+)\1/gi)) {

@@ -5,6 +5,7 @@ import { arxivOf, collectLinks, innerEnd, innermost, innerStart, isImageLink, of
 import { readVenueAndYear } from './entryTail';
 import { isPaperLabel, isPaperUrl } from './identity';
 import { scanLinks } from './linkSyntax';
+import { trimEndWhere } from './trimEnd';
 import type { PositionMapper } from './positions';
 import type { Entry } from './types';
 
@@ -82,7 +83,7 @@ export function parseEntry(item: MdListItem, text: string, map: PositionMapper):
   // Title, and where the venue/year tail begins.
   let tailStart: number;
   // `**PaLM**: "Title"`, `**A** (X) / **B** (Y): "Title"`: bold model names, then the quoted title.
-  const namedQuote = boldTitle && quotedTitle(text, offsetOf(boldTitle, 'end'), linksStart, /^\s*(?:\([^)]*\))?(?:\s*[/,&]\s*\*\*[^*\n]+\*\*\s*(?:\([^)]*\))?)*\s*[:：]\s*$/);
+  const namedQuote = boldTitle && quotedTitle(text, offsetOf(boldTitle, 'end'), linksStart, MODEL_NAMES_BEFORE_QUOTE);
   const quote = namedQuote || (!boldTitle && !authorsNode ? quotedTitle(text, contentStart, linksStart, /^[^.]{0,60}$/) : undefined);
   if (quote) {
     // `**PaLM**: "PaLM: Scaling …"` or `[**Ruby**] "On the …"`: the bold is a model or topic name; the quotes hold the title.
@@ -129,7 +130,7 @@ export function parseEntry(item: MdListItem, text: string, map: PositionMapper):
     }
     const names = trimmedSpan(text, offsetOf(lineBreak, 'end'), namesEnd, map, false);
     if (names && NAME_LIST.test(names.text)) {
-      const shown = names.text.replace(/[.\s]+$/, '');
+      const shown = trimEndWhere(names.text, (c) => c === '.' || /\s/.test(c));
       const at = text.indexOf(shown, offsetOf(lineBreak, 'end'));
       entry.authors = { text: shown, range: map.range(at, at + shown.length) };
       entry.authorsStyle = 'plain';
@@ -156,6 +157,13 @@ function boldTitleOf(children: PhrasingContent[], text: string): PhrasingContent
   const before = text.slice(offsetOf(prefix[0]!, 'start'), offsetOf(children[at]!, 'start'));
   return (/[:：\-–—]\s*$/.test(before) && before.length <= 80) || DATE_TAG.test(before) ? children[at] : undefined;
 }
+
+/**
+ * Between a bold model name and the quoted title: ` (X) / **B** (Y): `.
+ * Spaces are matched once between two marks: `\s*` next to `\s*` would try
+ * every split of a long run of spaces, exponentially many with the groups.
+ */
+const MODEL_NAMES_BEFORE_QUOTE = /^\s*(?:\([^)]*\)\s*)?(?:[/,&]\s*\*\*[^*\n]+\*\*\s*(?:\([^)]*\)\s*)?)*[:：]\s*$/;
 
 /** `[2023/05]`, `[2024-05]`, `[2023.05.02]` at the start of an entry. */
 const DATE_TAG = /^\s*\[((?:19|20)\d{2})[-/.]\d{1,2}(?:[-/.]\d{1,2})?\]\s*/;
@@ -197,15 +205,36 @@ function plainAuthors(text: string, start: number, end: number): { start: number
 const STRAY_EMPHASIS = /(?:^|[\s(])[*_]+(?=\p{L})|(?<=\p{L}[.,]?)[*_]+(?=[\s.,]|$)|\s[*_]+(?=\p{L})/u;
 
 /** `Dana Arad, Hadas Orgad, Yonatan Belinkov.`: names separated by commas or "and", each a few capitalised words. */
-const NAME = String.raw`\p{Lu}[\p{L}\p{N}'’.-]*(?: \p{Lu}?[\p{L}\p{N}'’.-]+){0,3}`;
+// A name's later words may be lower-case (`van`, `de`). ` and ` before a capital is read only as a separator:
+// read as a word too, a long list that fails would be tried in exponentially many ways (the separator reading
+// accepts whatever the word reading would).
+const NAME = String.raw`\p{Lu}[\p{L}\p{N}'’.-]*(?: (?!and \p{Lu})[\p{L}\p{N}'’.-]+){0,3}`;
 const NAME_LIST = new RegExp(String.raw`^${NAME}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)${NAME})*(?:,? et al\.?)?\.?$`, 'u');
 
 /** A title in quotes between `from` and `to`, when the text before the opening quote matches `prefix`. */
 function quotedTitle(text: string, from: number, to: number, prefix: RegExp): { start: number; end: number } | undefined {
-  const m = /["“]([^"”\n]{3,}?)["”]/.exec(text.slice(from, to));
-  if (!m || !prefix.test(text.slice(from, from + m.index))) return undefined;
-  const s = from + m.index + 1;
-  return { start: s, end: s + m[1]!.length };
+  const quote = firstQuote(text.slice(from, to));
+  if (!quote || !prefix.test(text.slice(from, from + quote.index))) return undefined;
+  const s = from + quote.index + 1;
+  return { start: s, end: s + quote.inner.length };
+}
+
+/** An opening quote and the rest of its line up to the next closing quote, if any. */
+const QUOTE_RUN = /["“]([^"”\n]*)(["”]?)/g;
+
+/**
+ * The first quote of three characters or more that closes on its line: what
+ * `/["“]([^"”\n]{3,}?)["”]/` finds, in one pass. That regex reads to the end
+ * of the line again from every `“` of a line that never closes.
+ */
+function firstQuote(segment: string): { index: number; inner: string } | undefined {
+  QUOTE_RUN.lastIndex = 0;
+  for (let m = QUOTE_RUN.exec(segment); m; m = QUOTE_RUN.exec(segment)) {
+    if (m[2] && m[1]!.length >= 3) return { index: m.index, inner: m[1]! };
+    // Too short, or not closed: a `“` inside fails the same way, and a closing `"` may open the next quote.
+    QUOTE_RUN.lastIndex = m.index + 1 + m[1]!.length;
+  }
+  return undefined;
 }
 
 /** For `Title. arXiv 2023.`: the offset of the last `. ` before `end` that leaves text after it. */

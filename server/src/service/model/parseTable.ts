@@ -249,8 +249,8 @@ function linkOf(node: MdLink, text: string, map: PositionMapper, isTitle: boolea
 const EMPTY_CELL = /^(?:[-–—/?]*|n\/?a|none|tbd|tba)$/i;
 const DATE_CELL = /^\(?(?:19|20)\d{2}(?:[-/.]\d{1,2}){0,2}\)?$/;
 const YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d)/;
-/** ` (2023)` closing a title cell. */
-const TRAILING_YEAR = /\s*\(((?:19|20)\d{2})\)\s*$/;
+/** `(2023)` closing a title cell (the spaces before it are found by a scan back: a leading `\s*` would be quadratic on a long run of them). */
+const TRAILING_YEAR = /\(((?:19|20)\d{2})\)\s*$/;
 
 /** The first four-digit year of a date cell (`2023-06-23`, `Jun 2023`, `(2023)`). */
 function readYear(entry: Entry, cell: TableCell, text: string, map: PositionMapper): void {
@@ -280,11 +280,12 @@ function titleOf(cell: TableCell | undefined, text: string): { start: number; en
       return { start: at, end: at + quoted[1]!.length };
     }
     const last = nodes[nodes.length - 1]!;
-    const m = last.type === 'text' ? TRAILING_YEAR.exec(text.slice(offsetOf(last, 'start'), offsetOf(last, 'end'))) : null;
+    const lastText = text.slice(offsetOf(last, 'start'), offsetOf(last, 'end'));
+    const m = last.type === 'text' ? TRAILING_YEAR.exec(lastText) : null;
     if (!m) return spanOf(nodes, text, undefined, undefined);
     // `[Title](url) (2023)`: the year is the entry's, not the title's.
-    const cut = offsetOf(last, 'start') + m.index;
-    const year = cut + m[0].indexOf(m[1]!);
+    const cut = offsetOf(last, 'start') + lastText.slice(0, m.index).trimEnd().length;
+    const year = offsetOf(last, 'start') + m.index + 1;
     if (text.slice(offsetOf(last, 'start'), cut).trim() !== '') return spanOf(nodes, text, cut, year);
     if (nodes.length === 1) return undefined;
     return spanOf(nodes.slice(0, -1), text, undefined, year);
