@@ -49,16 +49,34 @@ function tallyOf(chunk: CachedChunk): Tally {
     for (const link of entry.links) {
       const label = link.label.text.trim().toLowerCase();
       tally.labels.set(label, (tally.labels.get(label) ?? 0) + 1);
-      const form = /arxiv\.org\/(abs|pdf)\/[^\s?#]*?(\.pdf)?(?:[?#]|$)/i.exec(link.url.text);
-      if (form?.[1]?.toLowerCase() === 'abs') tally.arxiv.abs++;
+      const form = arxivForm(link.url.text);
+      if (form === 'abs') tally.arxiv.abs++;
       else if (form) {
         tally.arxiv.pdf++;
-        if (form[2]) tally.arxiv.pdfSuffix++;
+        if (form === 'pdf.pdf') tally.arxiv.pdfSuffix++;
       }
     }
   }
   tallies.set(chunk, tally);
   return tally;
+}
+
+/** `arxiv.org/abs/…` or `arxiv.org/pdf/…`, the path up to the url's query, fragment or end, and what stopped it. */
+const ARXIV_PATH = /arxiv\.org\/(abs|pdf)\/([^\s?#]*)(\s?)/gi;
+
+/**
+ * The form of a url's first arXiv path that runs to its query, fragment or
+ * end: `abs`, `pdf`, or `pdf.pdf` when the path ends in `.pdf`. A path cut by
+ * a space is passed over; the lazy `/arxiv\.org\/(abs|pdf)\/[^\s?#]*?(\.pdf)?(?:[?#]|$)/i`
+ * would read to that space again from every `arxiv.org/abs/` before it.
+ */
+function arxivForm(url: string): 'abs' | 'pdf' | 'pdf.pdf' | undefined {
+  for (const m of url.matchAll(ARXIV_PATH)) {
+    if (m[3]) continue;
+    if (m[1]!.toLowerCase() === 'abs') return 'abs';
+    return /\.pdf$/i.test(m[2]!) ? 'pdf.pdf' : 'pdf';
+  }
+  return undefined;
 }
 
 /**

@@ -80,7 +80,7 @@ function listGoesOn(beforeText: string, before: ChunkModel, after: ChunkModel): 
   const first = after.lists[0];
   const firstItem = first?.items[0];
   if (!lastItem || !firstItem || first!.depth !== 0) return false;
-  const lastContent = beforeText.replace(/\s+$/, '').split('\n').length - 1;
+  const lastContent = beforeText.trimEnd().split('\n').length - 1;
   return (
     lastItem.range.end.line === lastContent &&
     last!.range.end.line === lastContent &&
