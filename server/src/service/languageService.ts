@@ -196,7 +196,7 @@ export class SurveyorLanguageService {
   }
 
   getSelectionRanges(document: TextDocument, positions: Position[], token?: Cancellation): SelectionRange[] {
-    return selectionRanges(this.getModel(document, token), positions);
+    return selectionRanges(this.getModel(document, token), positions, (m) => this.options.logger.log(m));
   }
 
   getDefinition(document: TextDocument, position: Position, token?: Cancellation): Location[] {

@@ -1,5 +1,5 @@
 import type { RuleCode, SurveyorSettings } from '../../../../shared/settings';
-import { ChunkFindings, type ChunkFindingsContext, type RankedFinding } from './chunkFindings';
+import { ChunkFindings, KeptFindings, type ChunkFindingsContext, type RankedFinding } from './chunkFindings';
 import { asFinding, type Finding } from './finding';
 import type { MetadataSource } from '../metadata';
 import type { RepositoryFiles } from '../repositoryFiles';
@@ -46,6 +46,8 @@ export class SurveyAnalysis {
   /** Bumped whenever a chunk that stayed moved to another line. */
   private layout = 0;
   private readonly memories = new Map<DocumentRule, RuleMemory>();
+  /** What the chunks' findings share between versions (a finding made into a diagnostic, and placed). */
+  private readonly kept = new KeptFindings();
   private readonly made = new WeakMap<RuleFinding, { settings: SurveyorSettings; finding: Finding }>();
 
   /** `rules` in the order of `RULE_CODES` (the service passes `RULES`). */
@@ -107,7 +109,7 @@ export class SurveyAnalysis {
    */
   private follow(chunks: readonly PlacedChunk[]): void {
     const version = ++this.version;
-    const added: ChunkPlace[] = [];
+    const added: Place[] = [];
     let reordered = false;
     let moved = false;
     let previousOrder = -1;
@@ -115,7 +117,7 @@ export class SurveyAnalysis {
     chunks.forEach(({ chunk, firstLine }, order) => {
       const place = this.places.get(chunk);
       if (!place) {
-        const fresh = { chunk, firstLine, order, seen: version, findings: new ChunkFindings(chunk, this.rules) };
+        const fresh = { chunk, firstLine, order, seen: version, findings: new ChunkFindings(chunk, this.rules, this.kept) };
         this.places.set(chunk, fresh);
         ordered.push(fresh);
         added.push(fresh);
@@ -129,16 +131,22 @@ export class SurveyAnalysis {
       place.order = order;
       place.seen = version;
     });
-    const removed: ChunkPlace[] = [];
+    const removed: Place[] = [];
     for (const [chunk, place] of this.places) {
       if (place.seen === version) continue;
       this.places.delete(chunk);
-      this.tally.remove(chunk);
       removed.push(place);
     }
     this.ordered = ordered;
     if (moved) this.layout++;
-    for (const place of added) this.tally.add(place.chunk);
+    // A keystroke replaces one chunk with its next version: the counts change by the entries around the edit.
+    if (removed.length === 1 && added.length === 1) {
+      this.tally.replace(removed[0]!.chunk, added[0]!.chunk);
+      added[0]!.findings.follows(removed[0]!.findings);
+    } else {
+      for (const place of removed) this.tally.remove(place.chunk);
+      for (const place of added) this.tally.add(place.chunk);
+    }
     if (reordered) {
       this.papers = new PaperIndex();
       this.papers.replace([], ordered);

@@ -10,8 +10,3 @@ export const CONVENTIONS = {
 } satisfies Record<string, (e: Entry) => boolean>;
 
 export type Convention = keyof typeof CONVENTIONS;
-
-/** Whether at least half of `entries` follow the convention. */
-export function usually(entries: readonly Entry[], convention: Convention): boolean {
-  return entries.filter(CONVENTIONS[convention]).length * 2 >= entries.length;
-}

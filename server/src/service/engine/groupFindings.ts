@@ -1,3 +1,4 @@
+import type { CachedChunk } from '../model/chunkCache';
 import type { Listing, PaperGroup } from './listings';
 import type { RuleFinding } from './rule';
 import type { WholeSurvey } from './wholeSurvey';
@@ -5,9 +6,9 @@ import type { WholeSurvey } from './wholeSurvey';
 interface Kept<Verdict> {
   stamp: number;
   verdict: Verdict;
-  /** The layout, chunks and document the findings were written for. */
+  /** The layout, chunks (each listing's) and document the findings were written for. */
   layout: number;
-  carried: number;
+  chunks: CachedChunk[];
   uri: string;
   findings: RuleFinding[];
 }
@@ -18,8 +19,9 @@ interface Kept<Verdict> {
  * wrong from the entries alone (their fields and sections, never where their
  * chunks stand or what else is in them), again only when a listing joined or
  * left the group; `report` writes the findings at the entries' lines, again
- * only when chunks moved or one was parsed again. So a keystroke costs a look
- * at each group, not a comparison of its listings.
+ * only when chunks moved or one of the listings' chunks was parsed again
+ * (a fix may read the list around its entry). So a keystroke costs a look at
+ * each group, not a comparison of its listings.
  */
 export class GroupFindings<Verdict> {
   private readonly kept = new WeakMap<PaperGroup, Kept<Verdict>>();
@@ -42,15 +44,20 @@ export class GroupFindings<Verdict> {
   private of(group: PaperGroup, layout: number, uri: string): RuleFinding[] {
     let known = this.kept.get(group);
     if (known && known.stamp === group.stamp) {
-      if (known.layout === layout && known.carried === group.carried && known.uri === uri) return known.findings;
+      if (known.layout === layout && known.uri === uri && sameChunks(group.listings, known.chunks)) return known.findings;
     } else {
-      known = { stamp: group.stamp, verdict: this.judge(group.listings), layout: -1, carried: -1, uri: '', findings: [] };
+      known = { stamp: group.stamp, verdict: this.judge(group.listings), layout: -1, chunks: [], uri: '', findings: [] };
       this.kept.set(group, known);
     }
     known.findings = this.report(known.verdict, group.listings, uri);
     known.layout = layout;
-    known.carried = group.carried;
+    known.chunks = group.listings.map((l) => l.chunk);
     known.uri = uri;
     return known.findings;
   }
+}
+
+function sameChunks(listings: readonly Listing[], chunks: readonly CachedChunk[]): boolean {
+  for (let i = 0; i < listings.length; i++) if (listings[i]!.chunk !== chunks[i]) return false;
+  return true;
 }

@@ -1,10 +1,11 @@
 import type { Range } from 'vscode-languageserver-types';
 import { sectionAt } from '../model/assemble';
 import type { CachedChunk } from '../model/chunkCache';
+import { keptEntries } from '../model/keptEntries';
 import { normalizedTitle, paperIdentity } from '../model/identity';
 import { shiftRange } from '../model/placement';
 import { comparePositions } from '../model/positions';
-import type { Entry, Section } from '../model/types';
+import type { Entry, Section, SurveyDocument } from '../model/types';
 import type { Fix } from './finding';
 
 /**
@@ -92,11 +93,25 @@ interface ChunkListing {
   identity: string | undefined;
   /** The normalised title of an entry with an arXiv link. */
   arxivTitle: string | undefined;
+  /** The last `replace` that carried it over into a new chunk. */
+  carried: number;
 }
 
-/** What makes an entry the same listing in a chunk parsed again: its text, fields and section, all at the same lines. */
-function sameness(entry: Entry, section: Section | undefined, at: ChunkPlace): string {
-  return JSON.stringify([at.firstLine, section?.kind, section?.text, section?.range, entry]);
+/** A section of the chunk parsed again that reads and stands as the one a listing was under. */
+function sameSection(a: Section | undefined, b: Section | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.kind === b.kind && a.text === b.text && comparePositions(a.range.start, b.range.start) === 0 && comparePositions(a.range.end, b.range.end) === 0;
+}
+
+/** Each section of `before` with the one of `after` that reads and stands alike, when all of them do. */
+function sectionsAlike(before: SurveyDocument, after: SurveyDocument): Map<Section, Section> | undefined {
+  if (before.sections.length !== after.sections.length) return undefined;
+  const alike = new Map<Section, Section>();
+  for (let i = 0; i < before.sections.length; i++) {
+    if (!sameSection(before.sections[i], after.sections[i])) return undefined;
+    alike.set(before.sections[i]!, after.sections[i]!);
+  }
+  return alike;
 }
 
 /**
@@ -109,8 +124,6 @@ export class PaperGroup {
   readonly listings: Listing[] = [];
   /** Changes when a listing joins or leaves. */
   stamp = 0;
-  /** Changes when a listing is carried over into its chunk parsed again (the same entry, other objects). */
-  carried = 0;
 }
 
 /**
@@ -123,6 +136,7 @@ export class PaperIndex {
   private readonly byIdentity = new Groups();
   private readonly byTitle = new Groups();
   private readonly listed = new Map<CachedChunk, ChunkListing[]>();
+  private replacements = 0;
 
   /** Papers listed more than once (by identity, `model/identity.ts`). */
   get repeated(): ReadonlyMap<string, PaperGroup> {
@@ -139,50 +153,70 @@ export class PaperIndex {
    * already be current). A keystroke replaces one chunk with another that
    * differs in one entry: the listings of the other entries are carried over
    * to the new chunk, so that only the groups of the changed entry change.
+   * An entry is the same when it is the same object (a long list is read in
+   * pieces, and the pieces a keystroke did not touch keep their entries:
+   * `listPieces.ts`) under a section that reads and stands alike, in a chunk
+   * that starts at the same line; so finding them costs a comparison of
+   * pointers per entry, not of their contents.
    */
   replace(removed: ChunkPlace[], added: ChunkPlace[]): void {
-    const leaving = new Map<string, ChunkListing>();
-    if (added.length > 0) {
-      for (const place of removed) {
-        for (const listed of this.listed.get(place.chunk) ?? []) leaving.set(sameness(listed.listing.entry, listed.listing.section, place), listed);
-      }
-    }
-    // Which new entries are old listings, before anything joins or leaves a group.
-    const joining = added.map((at) => {
+    const stamp = ++this.replacements;
+    // Which new entries are old listings, before anything joins or leaves a group: `carried[i][k]` for the k-th entry of the i-th chunk.
+    const carried = this.formerListings(removed, added);
+    // A keystroke that left every heading as it was: a listing carried over is under the same section, found without a search.
+    const sameSections = removed.length === 1 && added.length === 1 ? sectionsAlike(removed[0]!.chunk.alone, added[0]!.chunk.alone) : undefined;
+    const sectionOf = (alone: SurveyDocument, k: number, old: ChunkListing | undefined) =>
+      old && sameSections ? (old.listing.section && sameSections.get(old.listing.section)) : sectionAt(alone, alone.entries[k]!.range.start);
+    added.forEach((at, i) => {
       const alone = at.chunk.alone;
-      return alone.entries.map((entry) => {
-        const section = sectionAt(alone, entry.range.start);
-        const key = leaving.size > 0 ? sameness(entry, section, at) : undefined;
-        const carried = key === undefined ? undefined : leaving.get(key);
-        if (carried) leaving.delete(key!);
-        return { entry, section, at, carried };
-      });
+      const former = carried[i]!;
+      for (let k = 0; k < former.length; k++) {
+        const old = former[k];
+        if (old && old.listing.chunkLine === at.firstLine && old.carried !== stamp && (sameSections || sameSection(old.listing.section, sectionOf(alone, k, old)))) old.carried = stamp;
+        else former[k] = undefined;
+      }
     });
-    const staying = new Set(joining.flatMap((entries) => entries.flatMap((e) => (e.carried ? [e.carried] : []))));
     for (const place of removed) {
-      for (const listed of this.listed.get(place.chunk) ?? []) if (!staying.has(listed)) this.leave(listed);
+      for (const listed of this.listed.get(place.chunk) ?? []) if (listed.carried !== stamp) this.leave(listed);
       this.listed.delete(place.chunk);
     }
-    // Carried listings first: a new listing finds its place in a group by comparing with the others' current places.
     added.forEach((at, i) => {
-      for (const { entry, section, carried } of joining[i]!) {
-        if (!carried) continue;
-        carried.listing.carryTo(entry, section, at);
-        if (carried.identity !== undefined) this.byIdentity.touch(carried.identity);
-        if (carried.arxivTitle) this.byTitle.touch(carried.arxivTitle);
+      const alone = at.chunk.alone;
+      const listings = carried[i]!;
+      for (let k = 0; k < alone.entries.length; k++) {
+        const entry = alone.entries[k]!;
+        const old = listings[k];
+        const section = sectionOf(alone, k, old);
+        if (old) old.listing.carryTo(entry, section, at);
+        else this.join((listings[k] = { listing: new Listing(entry, section, at), identity: paperIdentity(entry), arxivTitle: entry.arxiv ? normalizedTitle(entry) : undefined, carried: 0 }));
       }
+      this.listed.set(at.chunk, listings as ChunkListing[]);
     });
-    added.forEach((at, i) => {
-      this.listed.set(
-        at.chunk,
-        joining[i]!.map(({ entry, section, carried }) => {
-          if (carried) return carried;
-          const listed = { listing: new Listing(entry, section, at), identity: paperIdentity(entry), arxivTitle: entry.arxiv ? normalizedTitle(entry) : undefined };
-          this.join(listed);
-          return listed;
-        }),
-      );
-    });
+    // Every listing stands where it does now: the groups can take in the new ones in document order.
+    this.byIdentity.settle();
+    this.byTitle.settle();
+  }
+
+  /**
+   * For each entry of each added chunk, the listing that was made for the
+   * same entry object in a chunk that left, if any. A keystroke replaces one
+   * chunk with its next version: the entries before and after the edit are
+   * found in place (`model/keptEntries.ts`); otherwise they are looked up.
+   */
+  private formerListings(removed: ChunkPlace[], added: ChunkPlace[]): (ChunkListing | undefined)[][] {
+    if (removed.length === 1 && added.length === 1) {
+      const was = removed[0]!.chunk.alone.entries;
+      const now = added[0]!.chunk.alone.entries;
+      const listed = this.listed.get(removed[0]!.chunk) ?? [];
+      const { prefix, suffix } = keptEntries(was, now);
+      const former = new Array<ChunkListing | undefined>(now.length);
+      for (let k = 0; k < prefix; k++) former[k] = listed[k];
+      for (let k = 1; k <= suffix; k++) former[now.length - k] = listed[listed.length - k];
+      return [former];
+    }
+    const byEntry = new Map<Entry, ChunkListing>();
+    if (added.length > 0) for (const place of removed) for (const listed of this.listed.get(place.chunk) ?? []) if (!byEntry.has(listed.listing.entry)) byEntry.set(listed.listing.entry, listed);
+    return added.map((at) => at.chunk.alone.entries.map((entry) => byEntry.get(entry)));
   }
 
   private join({ listing, identity, arxivTitle }: ChunkListing): void {
@@ -196,38 +230,71 @@ export class PaperIndex {
   }
 }
 
-/** Listings under keys, each group in document order; the groups of more than one listing at hand. */
+/**
+ * Listings under keys, each group in document order; the groups of more
+ * than one listing at hand. Listings that join or leave are collected and
+ * each group is changed once (`settle`): a paper pasted a thousand times into
+ * one list gains a thousand listings in one pass, not one pass per listing.
+ */
 class Groups {
   private readonly all = new Map<string, PaperGroup>();
   readonly repeated = new Map<string, PaperGroup>();
   private stamps = 0;
+  private readonly joining = new Map<string, Listing[]>();
+  private readonly leaving = new Map<string, Set<Listing>>();
 
   add(key: string, listing: Listing): void {
-    let group = this.all.get(key);
-    if (!group) this.all.set(key, (group = new PaperGroup()));
-    const { listings } = group;
-    let at = listings.length;
-    while (at > 0 && listing.before(listings[at - 1]!)) at--;
-    listings.splice(at, 0, listing);
-    group.stamp = ++this.stamps;
-    if (listings.length === 2) this.repeated.set(key, group);
-  }
-
-  /** A listing of the group now stands in a chunk parsed again. */
-  touch(key: string): void {
-    const group = this.all.get(key);
-    if (group) group.carried = ++this.stamps;
+    const listings = this.joining.get(key);
+    if (listings) listings.push(listing);
+    else this.joining.set(key, [listing]);
   }
 
   remove(key: string, listing: Listing): void {
-    const group = this.all.get(key);
-    const at = group ? group.listings.indexOf(listing) : -1;
-    if (at < 0) return;
-    group!.listings.splice(at, 1);
-    group!.stamp = ++this.stamps;
-    if (group!.listings.length < 2) this.repeated.delete(key);
-    if (group!.listings.length === 0) this.all.delete(key);
+    const listings = this.leaving.get(key);
+    if (listings) listings.add(listing);
+    else this.leaving.set(key, new Set([listing]));
   }
+
+  /** Takes in what joined and left since the last time. */
+  settle(): void {
+    for (const [key, leaving] of this.leaving) {
+      const group = this.all.get(key);
+      if (!group) continue;
+      const { listings } = group;
+      let kept = 0;
+      for (const listing of listings) if (!leaving.has(listing)) listings[kept++] = listing;
+      if (kept === listings.length) continue;
+      listings.length = kept;
+      group.stamp = ++this.stamps;
+    }
+    for (const [key, joining] of this.joining) {
+      let group = this.all.get(key);
+      if (!group) this.all.set(key, (group = new PaperGroup()));
+      joining.sort((a, b) => (a.before(b) ? -1 : b.before(a) ? 1 : 0));
+      mergeInto(group.listings, joining);
+      group.stamp = ++this.stamps;
+    }
+    for (const key of [...this.leaving.keys(), ...this.joining.keys()]) {
+      const group = this.all.get(key);
+      if (!group) continue;
+      if (group.listings.length >= 2) this.repeated.set(key, group);
+      else this.repeated.delete(key);
+      if (group.listings.length === 0) this.all.delete(key);
+    }
+    this.leaving.clear();
+    this.joining.clear();
+  }
+}
+
+/** `joining` (in document order) merged into `listings` (in document order), in place. */
+function mergeInto(listings: Listing[], joining: Listing[]): void {
+  const old = listings.slice();
+  listings.length = 0;
+  let i = 0;
+  let j = 0;
+  while (i < old.length && j < joining.length) listings.push(joining[j]!.before(old[i]!) ? joining[j++]! : old[i++]!);
+  while (i < old.length) listings.push(old[i++]!);
+  while (j < joining.length) listings.push(joining[j++]!);
 }
 
 /** `line 161`, `lines 161 and 256`, `lines 12, 40 and 77`. */

@@ -2,8 +2,9 @@ import type { DiagnosticRelatedInformation, Range } from 'vscode-languageserver-
 import type { RuleCode, SurveyorSettings } from '../../../../shared/settings';
 import type { MetadataSource } from '../metadata';
 import type { RepositoryFiles } from '../repositoryFiles';
-import type { SurveyDocument } from '../model/types';
+import type { Entry, SurveyDocument } from '../model/types';
 import type { RuleFinding } from './finding';
+import type { ListHabits } from './listHabits';
 import type { RuleMemory } from './ruleMemory';
 import type { SurveyFacts } from './surveyFacts';
 import type { WholeSurvey } from './wholeSurvey';
@@ -38,6 +39,15 @@ export interface ChunkRule {
   /** What the findings depend on besides the chunk and the settings. */
   reads?: { metadata?: boolean; survey?: boolean };
   check(chunk: SurveyDocument, context: ChunkRuleContext): RuleFinding[];
+  /**
+   * For a rule whose findings on an entry depend on that entry alone, what
+   * its list usually carries (`habits`, for rules that read the survey: a
+   * short list's are the survey's) and what `reads` names: the findings on
+   * one entry, `check` being these for each entry in turn. The engine then
+   * keeps them per entry, and a keystroke in a long list re-checks only the
+   * entries it touched.
+   */
+  checkEntry?(entry: Entry, context: ChunkRuleContext, habits: ListHabits): RuleFinding[];
 }
 
 /**

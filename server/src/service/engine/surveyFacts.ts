@@ -1,4 +1,6 @@
 import type { CachedChunk } from '../model/chunkCache';
+import { keptEntries } from '../model/keptEntries';
+import type { Entry } from '../model/types';
 import { CONVENTIONS, type Convention } from './conventions';
 
 /**
@@ -43,21 +45,50 @@ function tallyOf(chunk: CachedChunk): Tally {
   let tally = tallies.get(chunk);
   if (tally) return tally;
   const entries = chunk.alone.entries;
-  tally = { entries: entries.length, following: { authors: 0, year: 0, italicAuthors: 0, paperLink: 0 }, labels: new Map(), arxiv: { abs: 0, pdf: 0, pdfSuffix: 0 } };
-  for (const entry of entries) {
-    for (const name of CONVENTION_NAMES) if (CONVENTIONS[name](entry)) tally.following[name]++;
-    for (const link of entry.links) {
-      const label = link.label.text.trim().toLowerCase();
-      tally.labels.set(label, (tally.labels.get(label) ?? 0) + 1);
-      const form = arxivForm(link.url.text);
-      if (form === 'abs') tally.arxiv.abs++;
-      else if (form) {
-        tally.arxiv.pdf++;
-        if (form === 'pdf.pdf') tally.arxiv.pdfSuffix++;
-      }
+  tally = { entries: 0, following: { authors: 0, year: 0, italicAuthors: 0, paperLink: 0 }, labels: new Map(), arxiv: { abs: 0, pdf: 0, pdfSuffix: 0 } };
+  for (const entry of entries) countEntry(tally, entry, 1);
+  tallies.set(chunk, tally);
+  return tally;
+}
+
+function countEntry(tally: Tally, entry: Entry, sign: 1 | -1): void {
+  const { following, labels, arxiv } = entryTallyOf(entry);
+  tally.entries += sign;
+  for (const name of following) tally.following[name] += sign;
+  for (const label of labels) {
+    const n = (tally.labels.get(label) ?? 0) + sign;
+    if (n === 0) tally.labels.delete(label);
+    else tally.labels.set(label, n);
+  }
+  tally.arxiv.abs += sign * arxiv.abs;
+  tally.arxiv.pdf += sign * arxiv.pdf;
+  tally.arxiv.pdfSuffix += sign * arxiv.pdfSuffix;
+}
+
+/** What one entry adds to the counts. */
+interface EntryTally {
+  following: Convention[];
+  labels: string[];
+  arxiv: Tally['arxiv'];
+}
+
+/** Kept per entry: a keystroke in a long list makes a new chunk whose other entries are the same objects (`listPieces.ts`). */
+const entryTallies = new WeakMap<Entry, EntryTally>();
+
+function entryTallyOf(entry: Entry): EntryTally {
+  let tally = entryTallies.get(entry);
+  if (tally) return tally;
+  tally = { following: CONVENTION_NAMES.filter((name) => CONVENTIONS[name](entry)), labels: [], arxiv: { abs: 0, pdf: 0, pdfSuffix: 0 } };
+  for (const link of entry.links) {
+    tally.labels.push(link.label.text.trim().toLowerCase());
+    const form = arxivForm(link.url.text);
+    if (form === 'abs') tally.arxiv.abs++;
+    else if (form) {
+      tally.arxiv.pdf++;
+      if (form === 'pdf.pdf') tally.arxiv.pdfSuffix++;
     }
   }
-  tallies.set(chunk, tally);
+  entryTallies.set(entry, tally);
   return tally;
 }
 
@@ -81,13 +112,16 @@ function arxivForm(url: string): 'abs' | 'pdf' | 'pdf.pdf' | undefined {
 
 /**
  * The survey's counts, kept up to date chunk by chunk as the document
- * changes: a keystroke takes out the chunk it replaced and adds the new one.
+ * changes: a keystroke takes out the chunk it replaced and adds the new one,
+ * or, where the new one is the next version of the old, only the entries
+ * around the edit (the others are the same objects: `model/keptEntries.ts`).
+ * The facts are made again only when they change.
  */
 export class SurveyTally {
-  private entries = 0;
-  private readonly following: Record<Convention, number> = { authors: 0, year: 0, italicAuthors: 0, paperLink: 0 };
-  private readonly labels = new Map<string, number>();
-  private readonly arxiv = { abs: 0, pdf: 0, pdfSuffix: 0 };
+  private readonly totals: Tally = { entries: 0, following: { authors: 0, year: 0, italicAuthors: 0, paperLink: 0 }, labels: new Map(), arxiv: { abs: 0, pdf: 0, pdfSuffix: 0 } };
+  /** The labels used at least `VOCABULARY_USES` times. */
+  private readonly vocabulary = new Set<string>();
+  private vocabularyChanged = true;
   private memo: SurveyFacts | undefined;
 
   add(chunk: CachedChunk): void {
@@ -98,27 +132,45 @@ export class SurveyTally {
     this.count(tallyOf(chunk), -1);
   }
 
+  /** `after` took the place of `before` (a keystroke in it): the entries around the edit are counted out and in. */
+  replace(before: CachedChunk, after: CachedChunk): void {
+    const was = before.alone.entries;
+    const now = after.alone.entries;
+    const { prefix, suffix } = keptEntries(was, now);
+    const delta: Tally = { entries: 0, following: { authors: 0, year: 0, italicAuthors: 0, paperLink: 0 }, labels: new Map(), arxiv: { abs: 0, pdf: 0, pdfSuffix: 0 } };
+    for (let i = prefix; i < was.length - suffix; i++) countEntry(delta, was[i]!, -1);
+    for (let i = prefix; i < now.length - suffix; i++) countEntry(delta, now[i]!, 1);
+    this.count(delta, 1);
+  }
+
   facts(): SurveyFacts {
-    if (this.memo) return this.memo;
-    const usually = Object.fromEntries(CONVENTION_NAMES.map((name) => [name, this.following[name] * 2 >= this.entries])) as Record<Convention, boolean>;
-    const vocabulary = [...this.labels].filter(([, n]) => n >= VOCABULARY_USES).map(([label]) => label).sort();
-    const arxivLinks: ArxivLinkHabit = { kind: this.arxiv.pdf > this.arxiv.abs ? 'pdf' : 'abs', pdfSuffix: this.arxiv.pdfSuffix * 2 > this.arxiv.pdf };
+    const { totals } = this;
+    const usually = Object.fromEntries(CONVENTION_NAMES.map((name) => [name, totals.following[name] * 2 >= totals.entries])) as Record<Convention, boolean>;
+    const arxivLinks: ArxivLinkHabit = { kind: totals.arxiv.pdf > totals.arxiv.abs ? 'pdf' : 'abs', pdfSuffix: totals.arxiv.pdfSuffix * 2 > totals.arxiv.pdf };
+    const memo = this.memo;
+    if (memo && !this.vocabularyChanged && CONVENTION_NAMES.every((n) => memo.usually[n] === usually[n]) && memo.arxivLinks.kind === arxivLinks.kind && memo.arxivLinks.pdfSuffix === arxivLinks.pdfSuffix) return memo;
+    const vocabulary = [...this.vocabulary].sort();
     const key = `${CONVENTION_NAMES.map((n) => (usually[n] ? 1 : 0)).join('')}|${arxivLinks.kind}${arxivLinks.pdfSuffix ? '.pdf' : ''}|${vocabulary.join('\u0000')}`;
+    this.vocabularyChanged = false;
     return (this.memo = { usually, vocabulary: new Set(vocabulary), arxivLinks, key });
   }
 
   private count(tally: Tally, sign: 1 | -1): void {
-    if (tally.entries === 0) return;
-    this.entries += sign * tally.entries;
-    for (const name of CONVENTION_NAMES) this.following[name] += sign * tally.following[name];
-    this.arxiv.abs += sign * tally.arxiv.abs;
-    this.arxiv.pdf += sign * tally.arxiv.pdf;
-    this.arxiv.pdfSuffix += sign * tally.arxiv.pdfSuffix;
+    const { totals } = this;
+    totals.entries += sign * tally.entries;
+    for (const name of CONVENTION_NAMES) totals.following[name] += sign * tally.following[name];
+    totals.arxiv.abs += sign * tally.arxiv.abs;
+    totals.arxiv.pdf += sign * tally.arxiv.pdf;
+    totals.arxiv.pdfSuffix += sign * tally.arxiv.pdfSuffix;
     for (const [label, n] of tally.labels) {
-      const total = (this.labels.get(label) ?? 0) + sign * n;
-      if (total === 0) this.labels.delete(label);
-      else this.labels.set(label, total);
+      const total = (totals.labels.get(label) ?? 0) + sign * n;
+      if (total === 0) totals.labels.delete(label);
+      else totals.labels.set(label, total);
+      if (total >= VOCABULARY_USES !== this.vocabulary.has(label)) {
+        if (total >= VOCABULARY_USES) this.vocabulary.add(label);
+        else this.vocabulary.delete(label);
+        this.vocabularyChanged = true;
+      }
     }
-    this.memo = undefined;
   }
 }

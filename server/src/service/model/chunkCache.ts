@@ -2,7 +2,7 @@ import { assemble } from './assemble';
 import { withPaperEntries } from './paperLists';
 import { detached } from './memo';
 import { parseChunk, type ChunkModel, type ChunkOutline } from './parseChunk';
-import { readInPieces } from './listPieces';
+import { readInPieces, type PieceParser, type ReadPiece } from './listPieces';
 import { blockModel, type PieceSource } from './swallowingBlocks';
 import { Placements, listsMovedDown } from './placement';
 import type { ListBlock, SurveyDocument } from './types';
@@ -23,6 +23,8 @@ export class CachedChunk {
     readonly base: ChunkModel,
     /** The texts of the pieces it was read from (`listPieces.ts`, `swallowingBlocks.ts`), kept while it is. */
     readonly pieces: readonly string[] = [],
+    /** How it was cut into pieces, when it was (`listPieces.ts`): its next version is cut again around the edit only. */
+    readonly cutInto?: readonly ReadPiece[],
   ) {
     const { lists: _lists, openAtEnd: _open, ...outline } = base;
     this.outlines = new Placements<ChunkOutline>(outline);
@@ -79,9 +81,14 @@ export class ChunkCache {
   /** The pieces read for the chunk being made. */
   private reading: string[] = [];
 
+  private readonly markdownPieces: PieceParser = {
+    parse: (piece) => this.piece(piece, (own) => parseChunk(own, 0)),
+    reuse: (piece) => void this.reading.push(piece.text),
+  };
+
   readonly pieces: PieceSource = {
-    markdown: (text) => readInPieces(text, (piece) => this.piece(piece, (own) => parseChunk(own, 0))),
-    block: (text, open) => this.piece(text, (own) => blockModel(own, open)),
+    markdown: (text) => readInPieces(text, this.markdownPieces).model,
+    block: (text, open) => this.piece(text, (own) => blockModel(own, open)).model,
   };
 
   begin(textLength: number): void {
@@ -96,17 +103,26 @@ export class ChunkCache {
    * once: two sections with the same text are two places, and what is derived
    * from a chunk (its entries as listings) must tell them apart.
    */
-  get(start: number, text: string, read: () => ChunkModel = () => this.pieces.markdown(text)): CachedChunk {
+  get(start: number, text: string, read?: () => ChunkModel): CachedChunk {
     let chunk = this.find(start, text);
-    if (!chunk || this.used.has(chunk)) chunk = this.made(text, read());
+    if (!chunk || this.used.has(chunk)) chunk = read ? this.made(text, read()) : this.readMarkdown(start, text);
     this.use(chunk, start);
     return chunk;
   }
 
+  /** A chunk of Markdown, cut again around the edit where the chunk that stood here before was read in pieces. */
+  private readMarkdown(start: number, text: string): CachedChunk {
+    const before = this.byStart.get(start);
+    const read = readInPieces(text, this.markdownPieces, before?.cutInto);
+    return this.made(text, read.model, read.pieces);
+  }
+
   /** A new chunk, with the pieces read for it since the last one was made. */
-  private made(text: string, model: ChunkModel): CachedChunk {
+  private made(text: string, model: ChunkModel, cutInto?: readonly ReadPiece[]): CachedChunk {
     // Which lists are papers is decided on the whole chunk, never on a piece: a piece does not know its section.
-    const chunk = new CachedChunk(detached(text), withPaperEntries(model), this.reading);
+    // A chunk read in pieces is their texts, which own their memory already: put together, not copied again (a long list's chunk is made anew on every keystroke).
+    const own = cutInto ? cutInto.reduce((joined, piece) => joined + piece.text, '') : detached(text);
+    const chunk = new CachedChunk(own, withPaperEntries(model), this.reading, cutInto);
     this.reading = [];
     return chunk;
   }
@@ -135,7 +151,7 @@ export class ChunkCache {
     for (const [chunk, start] of this.used) this.byStart.set(start, chunk);
   }
 
-  private piece(text: string, parse: (own: string) => ChunkModel): ChunkModel {
+  private piece(text: string, parse: (own: string) => ChunkModel): { text: string; model: ChunkModel } {
     let kept = this.pieceModels.get(text);
     if (!kept) {
       // Like a chunk, a piece owns its text, so that its model does not keep the document alive.
@@ -144,7 +160,7 @@ export class ChunkCache {
       this.pieceModels.set(own, kept);
     }
     this.reading.push(kept.own);
-    return kept.model;
+    return { text: kept.own, model: kept.model };
   }
 
   private find(start: number, text: string): CachedChunk | undefined {

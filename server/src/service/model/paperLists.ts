@@ -40,13 +40,20 @@ function sectionOf(model: ChunkModel, list: ListBlock): string | undefined {
 }
 
 function paperListOf(list: ListBlock, section: string | undefined): ListBlock {
-  const candidates = list.items.filter((i) => i.entry);
-  if (candidates.length === 0) return list;
+  // Counted in one pass: a keystroke in a long list looks at all of its items again.
+  let candidates = 0;
+  let citing = 0;
+  for (const item of list.items) {
+    if (!item.entry) continue;
+    candidates++;
+    if (citesPaper(item.entry)) citing++;
+  }
+  if (candidates === 0) return list;
   let keep: (entry: Entry) => boolean = () => true;
   if (section && NO_PAPERS.test(plainHeading(section))) keep = () => false;
   else if (section && RESOURCES.test(section)) keep = citesPaper;
-  else if (candidates.filter((i) => citesPaper(i.entry!)).length * 2 < candidates.length) keep = () => false;
-  if (candidates.every((i) => keep(i.entry!))) return list;
+  else if (citing * 2 < candidates) keep = () => false;
+  if (list.items.every((i) => !i.entry || keep(i.entry))) return list;
   const items = list.items.map((item): ListItem => (item.entry && !keep(item.entry) ? { range: item.range, marker: item.marker } : item));
   return { ...list, items };
 }
@@ -63,6 +70,15 @@ const RESOURCES = /\b(?:blogs?|tutorials?|courses?|videos?|talks?|lectures?|podc
 
 /** Whether an entry points at a paper: an arXiv id, a paper host or PDF, or a link labelled as the paper. */
 function citesPaper(entry: Entry): boolean {
+  let cites = cited.get(entry);
+  if (cites === undefined) cited.set(entry, (cites = linksPaper(entry)));
+  return cites;
+}
+
+/** Kept per entry: every list of a chunk is looked at again when one of its entries changes, and the others stay the same objects. */
+const cited = new WeakMap<Entry, boolean>();
+
+function linksPaper(entry: Entry): boolean {
   if (entry.arxiv) return true;
   if (entry.links.some((l) => !l.image && (isPaperUrl(l.url.text) || isPaperLabel(l.label.text)))) return true;
   // A link so broken that remark drops it (`[paper](https://arxiv.org/abs/…]`) still cites the paper.

@@ -1,8 +1,8 @@
 import { positionInSpan } from '../model/positions';
 import { findBibtexEscapes } from './bibtexEscapes';
-import { ListConventions } from './listConventions';
+import { entryRule } from './entryRule';
 import type { Span } from '../model/types';
-import type { ChunkRule, RuleFinding } from '../engine/rule';
+import type { RuleFinding } from '../engine/rule';
 
 /**
  * `author-format`: author lists as GitHub should show them. BibTeX escapes
@@ -10,39 +10,35 @@ import type { ChunkRule, RuleFinding } from '../engine/rule';
  * by the letter; an author list written without emphasis, where the list
  * sets authors in italics, is wrapped in `_…_`.
  */
-export const authorFormat: ChunkRule = {
-  scope: 'chunk',
-  code: 'author-format',
-  reads: { survey: true },
-  check(chunk, { survey }) {
-    const conventions = new ListConventions(chunk, survey);
+export const authorFormat = entryRule(
+  'author-format',
+  (entry, _context, habits) => {
+    const authors = entry.authors;
+    if (!authors) return [];
     const findings: RuleFinding[] = [];
-    for (const entry of chunk.entries) {
-      const authors = entry.authors;
-      if (!authors) continue;
-      const escapes = escapeFinding(authors);
-      if (escapes) findings.push(escapes);
-      if (entry.authorsStyle === 'plain' && conventions.usual(entry, 'italicAuthors')) {
-        findings.push({
-          range: authors.range,
-          message: 'Author list is not in italics like the other entries of this list: expected _Authors_.',
-          fixes: [
-            {
-              title: 'Set the authors in italics',
-              edits: [
-                { range: { start: authors.range.start, end: authors.range.start }, newText: '_' },
-                { range: { start: authors.range.end, end: authors.range.end }, newText: '_' },
-              ],
-              safe: false,
-              isPreferred: true,
-            },
-          ],
-        });
-      }
+    const escapes = escapeFinding(authors);
+    if (escapes) findings.push(escapes);
+    if (entry.authorsStyle === 'plain' && habits.italicAuthors) {
+      findings.push({
+        range: authors.range,
+        message: 'Author list is not in italics like the other entries of this list: expected _Authors_.',
+        fixes: [
+          {
+            title: 'Set the authors in italics',
+            edits: [
+              { range: { start: authors.range.start, end: authors.range.start }, newText: '_' },
+              { range: { start: authors.range.end, end: authors.range.end }, newText: '_' },
+            ],
+            safe: false,
+            isPreferred: true,
+          },
+        ],
+      });
     }
     return findings;
   },
-};
+  { survey: true },
+);
 
 function escapeFinding(authors: Span): RuleFinding | null {
   const escapes = findBibtexEscapes(authors.text);

@@ -39,6 +39,8 @@ const ESCAPE = new RegExp(String.raw`\{(?:${SYMBOL_ACCENT}|${LETTER_ACCENT}|${NA
 
 export function findBibtexEscapes(text: string): BibtexEscape[] {
   const found: BibtexEscape[] = [];
+  // Every escape has a backslash: most author lists are passed over at the speed of a search for one.
+  if (!text.includes('\\')) return found;
   for (const m of text.matchAll(ESCAPE)) {
     const g = m.slice(1);
     // The groups repeat in the braced and the bare alternatives: take whichever matched.

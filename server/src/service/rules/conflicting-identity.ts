@@ -29,7 +29,9 @@ const idsOfOneTitle = (memory: RuleMemory) =>
     const byId = new Map<string, number[]>();
     listings.forEach((l, i) => {
       const id = l.entry.arxiv!.id;
-      byId.set(id, [...(byId.get(id) ?? []), i]);
+      const indices = byId.get(id);
+      if (indices) indices.push(i);
+      else byId.set(id, [i]);
     });
     const ranked = [...byId].sort((a, b) => b[1].length - a[1].length);
     const [firstId, agreeing] = ranked[0]!;

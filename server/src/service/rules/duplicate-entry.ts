@@ -65,26 +65,42 @@ const duplicates = (memory: RuleMemory) =>
 
 /** The list holding an entry of a chunk, and the entry's index in it. */
 function placeInList(chunk: CachedChunk, entry: Entry): { list: ListBlock; index: number } | undefined {
-  for (const list of chunk.alone.lists) {
-    const index = list.items.findIndex((item) => item.entry === entry);
-    if (index >= 0) return { list, index };
+  let places = listPlaces.get(chunk);
+  if (!places) {
+    places = new Map();
+    for (const list of chunk.alone.lists) {
+      list.items.forEach((item, index) => {
+        if (item.entry && !places!.has(item.entry)) places!.set(item.entry, { list, index });
+      });
+    }
+    listPlaces.set(chunk, places);
   }
-  return undefined;
+  return places.get(entry);
 }
+
+/** Where each entry of a chunk stands in its lists, once per chunk: a paper pasted a thousand times asks a thousand times. */
+const listPlaces = new WeakMap<CachedChunk, Map<Entry, { list: ListBlock; index: number }>>();
 
 /**
  * Deletes the item's lines and moves the numbers after it up by one, where
- * they ran on from it (a list of all `1.` keeps its numbers).
+ * they ran on from it (a list of all `1.` keeps its numbers), for at most
+ * `MAX_RENUMBERED` items: the same paper pasted N times into one list has N
+ * findings, and N fixes each renumbering every item after it would be N²
+ * edits, made again on every keystroke. Past that, the gap left is
+ * `list-numbering`'s, whose one fix renumbers the list.
  */
 function removeFix(list: ListBlock, index: number): Fix {
   const removed = list.items[index]!;
   const edits: TextEdit[] = [{ range: wholeLines(removed.range), newText: '' }];
   const from = removed.marker.number;
   if (from !== undefined) {
-    list.items.slice(index + 1).forEach((item, k) => {
+    list.items.slice(index + 1, index + 1 + MAX_RENUMBERED).forEach((item, k) => {
       if (item.marker.number === from + k + 1) edits.push({ range: item.marker.numberRange!, newText: String(item.marker.number - 1) });
     });
   }
   // Removing a listing is a decision about content: offered, never applied unseen.
   return { title: 'Remove duplicate entry', edits, safe: false, isPreferred: true };
 }
+
+/** How many items after a removed duplicate its fix renumbers. */
+export const MAX_RENUMBERED = 100;

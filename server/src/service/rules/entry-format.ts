@@ -2,8 +2,9 @@ import { comparePositions } from '../model/positions';
 import { paperLink } from '../model/identity';
 import type { Entry, Link } from '../model/types';
 import { closest, type Closest } from './closest';
-import { ListConventions } from './listConventions';
-import type { ChunkRule, RuleFinding } from '../engine/rule';
+import { entryRule } from './entryRule';
+import type { SurveyFacts } from '../engine/surveyFacts';
+import type { RuleFinding } from '../engine/rule';
 
 /**
  * `entry-format`: an entry that lacks what the other entries of its list
@@ -16,46 +17,57 @@ import type { ChunkRule, RuleFinding } from '../engine/rule';
  * Descriptive labels (`code by the authors`, `Eval Tool`) are normal and left
  * alone; so are badges.
  */
-export const entryFormat: ChunkRule = {
-  scope: 'chunk',
-  code: 'entry-format',
-  reads: { survey: true },
-  check(chunk, { settings, survey }) {
-    const conventions = new ListConventions(chunk, survey);
-    const configured = settings.entry.linkLabels;
-    const known = new Set([...configured.map((l) => l.toLowerCase()), ...survey.vocabulary]);
-    // Slips are measured against what the survey writes itself, and the configured labels.
-    const candidates = [...new Set([...configured, ...survey.vocabulary])];
+export const entryFormat = entryRule(
+  'entry-format',
+  (entry, { settings, survey }, habits) => {
+    const { known, candidates } = labelsOf(settings.entry.linkLabels, survey);
     const findings: RuleFinding[] = [];
-    for (const entry of chunk.entries) {
-      const shape = shapeOf(entry, known);
-      const missing: string[] = [];
-      if (shape.noTitle) missing.push('title');
-      // A table row has the fields its table's columns give: a table without a Date column dates nothing.
-      if (shape.noAuthors && !entry.row && conventions.usual(entry, 'authors')) {
-        if (entry.brokenEmphasis) {
-          findings.push({ range: entry.title?.range ?? entry.range, message: 'Entry has an author list whose "*" or "_" does not open or close: GitHub shows the marks and no italics.', fixes: [] });
-        } else missing.push('authors');
-      }
-      if (shape.noYear && !entry.row && conventions.usual(entry, 'year')) missing.push('year');
-      if (shape.noPaperLink && conventions.usual(entry, 'paperLink')) missing.push('paper link');
-      if (missing.length > 0) {
-        findings.push({ range: entry.title?.range ?? entry.range, message: `Entry has no ${joinWords(missing)}, which the entries around it have.`, fixes: [] });
-      }
-      for (const link of shape.oddLabels) {
-        const label = link.label.text.trim();
-        const meant = likelyLabel(label, candidates);
-        if (!meant) continue;
-        findings.push({
-          range: link.label.range,
-          message: `Link label "${label}": did you mean "${meant.candidate}", as the survey writes it elsewhere?`,
-          fixes: [{ title: `Change to "${meant.candidate}"`, edits: [{ range: link.label.range, newText: meant.candidate }], safe: false, isPreferred: true }],
-        });
-      }
+    const shape = shapeOf(entry, known);
+    const missing: string[] = [];
+    if (shape.noTitle) missing.push('title');
+    // A table row has the fields its table's columns give: a table without a Date column dates nothing.
+    if (shape.noAuthors && !entry.row && habits.authors) {
+      if (entry.brokenEmphasis) {
+        findings.push({ range: entry.title?.range ?? entry.range, message: 'Entry has an author list whose "*" or "_" does not open or close: GitHub shows the marks and no italics.', fixes: [] });
+      } else missing.push('authors');
+    }
+    if (shape.noYear && !entry.row && habits.year) missing.push('year');
+    if (shape.noPaperLink && habits.paperLink) missing.push('paper link');
+    if (missing.length > 0) {
+      findings.push({ range: entry.title?.range ?? entry.range, message: `Entry has no ${joinWords(missing)}, which the entries around it have.`, fixes: [] });
+    }
+    for (const link of shape.oddLabels) {
+      const label = link.label.text.trim();
+      const meant = likelyLabel(label, candidates);
+      if (!meant) continue;
+      findings.push({
+        range: link.label.range,
+        message: `Link label "${label}": did you mean "${meant.candidate}", as the survey writes it elsewhere?`,
+        fixes: [{ title: `Change to "${meant.candidate}"`, edits: [{ range: link.label.range, newText: meant.candidate }], safe: false, isPreferred: true }],
+      });
     }
     return findings;
   },
-};
+  { survey: true },
+);
+
+/**
+ * The labels a link may carry (configured, or the survey's own vocabulary;
+ * lower-cased), and those a slip is measured against. Once per settings and
+ * survey facts: every entry asks.
+ */
+function labelsOf(configured: readonly string[], survey: SurveyFacts): { known: ReadonlySet<string>; candidates: string[] } {
+  const kept = labels.get(survey);
+  if (kept?.configured === configured) return kept;
+  const known = new Set([...configured.map((l) => l.toLowerCase()), ...survey.vocabulary]);
+  // Slips are measured against what the survey writes itself, and the configured labels.
+  const candidates = [...new Set([...configured, ...survey.vocabulary])];
+  const made = { configured, known, candidates };
+  labels.set(survey, made);
+  return made;
+}
+
+const labels = new WeakMap<SurveyFacts, { configured: readonly string[]; known: ReadonlySet<string>; candidates: string[] }>();
 
 /** What an entry lacks on its own; whether that matters depends on its list (authors, year) and the survey (labels). */
 interface Shape {
