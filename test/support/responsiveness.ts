@@ -1,6 +1,8 @@
+import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { TestContext } from 'node:test';
 import { CancellationTokenSource, type Hover } from 'vscode-languageserver-protocol';
 import { bigSurvey } from './bigSurvey';
 import { readShared } from './fixtures';
@@ -75,7 +77,26 @@ export async function measureResponsiveness(copies: number): Promise<Responsiven
   }
 }
 
-export function median(values: number[]): number {
+function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+/**
+ * Measures and asserts. Had the parse held the server, one hover would have
+ * waited for all of it and only one would fit in it; so the checks are ratios
+ * to the parse. `withinIdleMs`: also, the median hover during the parse
+ * answers within this many milliseconds of the idle one (the slices are 15 ms).
+ */
+export async function assertResponsive(t: TestContext, copies: number, withinIdleMs?: number): Promise<void> {
+  const r = await measureResponsiveness(copies);
+  t.diagnostic(
+    `${(r.bigSize / 1e6).toFixed(2)} MB: diagnostics cold in ${r.coldDiagnosticsMs.toFixed(0)} ms; hover idle ${r.idleHoverMs.toFixed(1)} ms, ` +
+      `during the parse median ${median(r.hoversDuringParseMs).toFixed(1)} ms, max ${Math.max(...r.hoversDuringParseMs).toFixed(1)} ms (${r.hoversDuringParseMs.length} hovers); after a cancel ${r.hoverAfterCancelMs.toFixed(1)} ms`,
+  );
+  assert.ok(r.hoversDuringParseMs.length >= 3, `${r.hoversDuringParseMs.length} hovers answered during a ${r.coldDiagnosticsMs.toFixed(0)} ms parse`);
+  assert.ok(Math.max(...r.hoversDuringParseMs) < r.coldDiagnosticsMs / 3, 'no hover waited for the whole parse');
+  assert.equal(r.cancelledWith, -32800, 'the cancelled request answers RequestCancelled');
+  assert.ok(r.hoverAfterCancelMs < r.coldDiagnosticsMs / 3, 'the hover after a cancel does not wait for the parse');
+  if (withinIdleMs !== undefined) assert.ok(median(r.hoversDuringParseMs) < r.idleHoverMs + withinIdleMs, `the median hover during the parse answers within ${withinIdleMs} ms of the idle one`);
 }
