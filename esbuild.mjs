@@ -20,6 +20,7 @@ const builds = [
   // Both are `bin` entries of the npm package (surveyor-language-server, surveyor): npm links them as commands.
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/action.ts'], outfile: 'dist/action.js' },
 ];
 
 // The VS Code test suite (dist-test/, never packaged): for @vscode/test-electron, and as a

@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
-const SUITES = ['test/architecture', 'test/unit', 'test/unit/rules', 'test/metadata', 'test/cli', 'test/protocol', 'test/corpora'];
+const SUITES = ['test/architecture', 'test/unit', 'test/unit/rules', 'test/metadata', 'test/cli', 'test/action', 'test/protocol', 'test/corpora'];
 const GROUPS = Number(process.env.SURVEYOR_TEST_GROUPS ?? 6);
 const PARALLEL = Number(process.env.SURVEYOR_TEST_CONCURRENCY ?? 3);
 

@@ -1,20 +1,10 @@
-/** How `surveyor check` prints its findings: plain lines, JSON, or GitHub Actions annotations. */
+/** How `surveyor check` prints its findings: plain lines, JSON, GitHub Actions annotations, or SARIF. */
 
+import type { CliFinding } from './cliFinding';
+import { sarifLog } from './cliSarif';
 import { withoutControls } from './untrustedText';
 
-export type OutputFormat = 'text' | 'json' | 'github';
-
-export interface CliFinding {
-  file: string;
-  /** 1-based, like editors and GitHub show them. */
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: 'error' | 'warning' | 'info' | 'hint';
-  code: string;
-  message: string;
-}
+export type OutputFormat = 'text' | 'json' | 'github' | 'sarif';
 
 export function formatFindings(findings: CliFinding[], format: OutputFormat): string {
   switch (format) {
@@ -22,9 +12,11 @@ export function formatFindings(findings: CliFinding[], format: OutputFormat): st
       return JSON.stringify(findings, null, 2);
     case 'github':
       return findings.map(githubAnnotation).join('\n');
+    case 'sarif':
+      return JSON.stringify(sarifLog(findings), null, 2);
     case 'text':
       // Messages quote the file and arXiv: a terminal must not take an escape sequence in them for a command.
-      return findings.map((f) => withoutControls(`${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`)).join('\n');
+      return findings.map((f) => withoutControls(`${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}${f.changed ? ' (changed line)' : ''}`)).join('\n');
   }
 }
 
@@ -37,7 +29,7 @@ function githubAnnotation(f: CliFinding): string {
     `col=${f.column}`,
     `endLine=${f.endLine}`,
     `endColumn=${f.endColumn}`,
-    `title=${escapeProperty(`surveyor ${f.code}`)}`,
+    `title=${escapeProperty(`surveyor ${f.code}${f.changed ? ' (changed line)' : ''}`)}`,
   ].join(',');
   return `::${level} ${props}::${escapeData(withoutControls(f.message))}`;
 }

@@ -25,14 +25,15 @@ function repo(files: Record<string, string | Buffer>): string {
 const GAPPY = '# Papers\n\n1. a\n2. b\n4. c\n\n## More\n\n2. d\n3. e\n';
 
 describe('surveyor check', () => {
-  it('prints file:line:col severity code message and exits 0 without errors', () => {
+  it('prints file:line:col severity code message, a summary line on stderr, and exits 1 on warnings (--fail-on warning by default)', () => {
     const dir = repo({ 'README.md': GAPPY });
     const r = run(['check', 'README.md'], dir);
-    assert.equal(r.status, 0);
+    assert.equal(r.status, 1);
     assert.deepEqual(r.stdout.split('\n'), [
       'README.md:5:1 warning list-numbering List numbering: expected 3, found 4.',
       'README.md:9:1 warning list-numbering List numbering: expected 1, found 2.',
     ]);
+    assert.equal(r.stderr, '2 warnings in 1 file');
   });
 
   it('exits 1 when a finding is an error (severity from .surveyor.json)', () => {
@@ -49,12 +50,12 @@ describe('surveyor check', () => {
     assert.equal(run(['check', 'docs/README.md'], dir).stdout, '');
   });
 
-  it('reports a malformed .surveyor.json by name and goes on with the defaults', () => {
+  it('refuses a malformed .surveyor.json: exit 2, the file and the reason on one line, nothing checked', () => {
     const dir = repo({ 'README.md': GAPPY, '.surveyor.json': '{ "rules": { "list-numbering": "error", } }' });
     const r = run(['check', 'README.md'], dir);
-    assert.equal(r.status, 0);
-    assert.match(r.stderr, /\.surveyor\.json: not valid JSON .*using the defaults/);
-    assert.match(r.stdout, /README.md:5:1 warning list-numbering/);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^surveyor: \.surveyor\.json: not valid JSON \(line 1, column \d+\)$/);
+    assert.equal(r.stdout, '');
   });
 
   it('--fix renumbers, writes the file back and reports what is left', () => {
@@ -90,7 +91,7 @@ describe('surveyor check', () => {
 
   for (const [what, files, arg, message] of [
     ['a missing file', {}, 'nope.md', /nope.md: no such file/],
-    ['a directory', {}, '.', /\.: is a directory/],
+    ['a folder without a survey', {}, '.', /^surveyor: \.: no survey files in this folder/],
     ['a binary file', { 'README.md': Buffer.from([0x31, 0x2e, 0x20, 0x00, 0xff]) }, 'README.md', /looks binary/],
     ['a file that is not UTF-8', { 'README.md': Buffer.from('1. caf\xe9\n3. x\n', 'latin1') }, 'README.md', /not valid UTF-8/],
   ] as const) {
@@ -106,17 +107,19 @@ describe('surveyor check', () => {
     });
   }
 
-  it('usage errors exit 2 with the usage', () => {
+  it('a usage error is one line and exit 2; --help is the usage on stdout and exit 0', () => {
     const r = run(['check', '--format', 'xml', 'README.md'], os.tmpdir());
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /--format takes text, json or github/);
-    assert.match(r.stderr, /Usage: surveyor check/);
-    assert.equal(run(['--help'], os.tmpdir()).status, 0);
+    assert.equal(r.stderr, 'surveyor: --format takes text, json, github, sarif, not "xml"; see surveyor --help');
+    const help = run(['--help'], os.tmpdir());
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /^Usage: surveyor check/);
+    assert.equal(help.stderr, '');
   });
 
   it('npm start: the bundled sample shows one finding of each kind it was written with', () => {
     const r = run(['check', path.join(ROOT, 'data', 'sample-survey.md')], ROOT);
-    assert.equal(r.status, 0);
+    assert.equal(r.status, 1);
     const codes = new Set(r.stdout.split('\n').map((line) => line.split(' ')[2]));
     assert.deepEqual([...codes].sort(), [
       'arxiv-url-style',
@@ -170,13 +173,13 @@ describe('surveyor check', () => {
     assert.equal(run(['check', 'README.md'], copy).stdout, '');
   });
 
-  it('on the reference survey: prints exactly its real defects, top to bottom, and --fix repairs the certain ones', () => {
+  it('on the reference survey: prints exactly its real defects and the 8 titles the bundled snapshot disagrees with, as the editor does, top to bottom; --fix repairs the certain ones', () => {
     // The survey's own repository has the images it shows; a checkout without them gets missing-file (tested below).
     const dir = repo({ 'README.md': fs.readFileSync(REFERENCE_SURVEY, 'utf8') });
     fs.mkdirSync(path.join(dir, 'img'));
     for (const image of ['logo.png', 'framework.png', 'evolution-tree.png']) fs.writeFileSync(path.join(dir, 'img', image), '');
     const r = run(['check', 'README.md'], dir);
-    assert.equal(r.status, 0);
+    assert.equal(r.status, 1);
     const sbert = 'https://www.sbert.net/examples/training/data_augmentation/README.html';
     assert.deepEqual(r.stdout.split('\n'), [
       `README.md:39:17 warning broken-anchor Anchor #Approaches differs from #approaches only in case: github.com's page script forgives that, but npm, GitLab, PyPI and VS Code's preview do not, so the link leads nowhere there.`,
@@ -184,10 +187,18 @@ describe('surveyor check', () => {
       `README.md:61:19 warning broken-anchor Anchor #Contributing differs from #contributing only in case: github.com's page script forgives that, but npm, GitLab, PyPI and VS Code's preview do not, so the link leads nowhere there.`,
       'README.md:77:84 warning venue-typo Unknown venue "arKiv": did you mean "arXiv"? (Add real venues Surveyor does not know to "venues" in .surveyor.json.)',
       'README.md:78:95 warning venue-typo Unknown venue "arKiv": did you mean "arXiv"? (Add real venues Surveyor does not know to "venues" in .surveyor.json.)',
+      `README.md:80:4 info title-mismatch Title differs from arXiv's for 2304.14530: arXiv has "Generating images of rare concepts using pre-trained diffusion models".`,
+      `README.md:116:4 info title-mismatch Title differs from arXiv's for 2311.17121: arXiv has "ScribbleGen: Generative Data Augmentation Improves Scribble-supervised Semantic Segmentation".`,
+      `README.md:148:5 info title-mismatch Title differs from arXiv's for 2310.01119: arXiv has "Synthetic Data Generation in Low-Resource Settings via Fine-Tuning of Large Language Models".`,
+      `README.md:154:4 info title-mismatch Title differs from arXiv's for 2302.13007: arXiv has "AugGPT: Leveraging ChatGPT for Text Data Augmentation".`,
       "README.md:158:106 warning author-format BibTeX escape in the author list, shown literally on GitHub: {\\'a} → á.",
+      `README.md:186:4 info title-mismatch Title differs from arXiv's for 2302.13007: arXiv has "AugGPT: Leveraging ChatGPT for Text Data Augmentation".`,
       `README.md:216:142 info inconsistent-listing Listed differently elsewhere: no code link here, ${sbert} on line 139.`,
       `README.md:217:171 info inconsistent-listing Listed differently elsewhere: code link ${sbert} here, https://github.com/zetaalphavector/inpars on lines 161 and 256.`,
+      `README.md:224:4 info title-mismatch Title differs from arXiv's for 2304.14530: arXiv has "Generating images of rare concepts using pre-trained diffusion models".`,
+      `README.md:228:4 info title-mismatch Title differs from arXiv's for 2309.07909: arXiv has "DiffAug: Enhance Unsupervised Contrastive Learning with Domain-Knowledge-Free Diffusion-based Data Augmentation".`,
       'README.md:228:219 warning malformed-link Link group closed with "}": expected "]" to match the "[" that opens "[[".',
+      `README.md:238:4 info title-mismatch Title differs from arXiv's for 2311.17121: arXiv has "ScribbleGen: Generative Data Augmentation Improves Scribble-supervised Semantic Segmentation".`,
       "README.md:250:106 warning author-format BibTeX escape in the author list, shown literally on GitHub: {\\'a} → á.",
     ]);
 

@@ -78,7 +78,7 @@ describe('surveyor check --fix writes the file itself', () => {
     fs.chmodSync(dir, 0o555);
     try {
       const fixed = run(['check', '--fix', 'README.md'], dir, asOtherUser);
-      assert.equal(fixed.stderr, 'surveyor: fixed README.md');
+      assert.equal(fixed.stderr, 'surveyor: fixed README.md\nno findings in 1 file');
       assert.equal(fixed.status, 0);
       assert.equal(fs.readFileSync(path.join(dir, 'README.md'), 'utf8'), FIXED);
 

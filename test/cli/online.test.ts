@@ -36,10 +36,17 @@ describe('surveyor check --online and surveyor fetch', () => {
   });
   after(() => arxiv.stop());
 
-  it('without --online, sends nothing and checks no titles', async () => {
-    const r = await run(['check', '--endpoint', endpoint, '--cache-dir', path.join(dir, 'cache0'), 'README.md'], dir);
-    assert.equal(r.stdout, '');
-    assert.equal(arxiv.requests.length, 0);
+  it('without --online, sends nothing, reads no cache, and checks titles against the bundled snapshot only (as the editor does)', async () => {
+    // A cache that holds another title for the same paper (as a fetch from this endpoint left it): offline, it is not read.
+    const poisoned = path.join(dir, 'cache0');
+    assert.equal((await run(['fetch', '--endpoint', endpoint, '--cache-dir', poisoned, 'README.md'], dir)).status, 0);
+    assert.match(fs.readFileSync(path.join(poisoned, 'arxiv-cache.json'), 'utf8'), /The Real Title From arXiv/);
+    const requests = arxiv.requests.length;
+    const r = await run(['check', '--endpoint', endpoint, '--cache-dir', poisoned, 'README.md'], dir);
+    assert.equal(arxiv.requests.length, requests, 'nothing sent');
+    assert.equal(r.stdout, `README.md:3:4 info title-mismatch Title differs from arXiv's for 2305.16289: arXiv has "Diversify Your Vision Datasets with Automatic Diffusion-Based Augmentation".`);
+    assert.equal(r.status, 0, 'an info finding does not fail the run by default');
+    assert.equal(r.stderr, '1 info in 1 file');
   });
 
   it('--online fetches what is unknown, with progress on stderr, and checks titles', async () => {
@@ -49,6 +56,8 @@ describe('surveyor check --online and surveyor fetch', () => {
     assert.match(r.stderr, /fetching arXiv metadata 2\/2/);
     assert.equal(r.stdout, `README.md:3:4 info title-mismatch Title differs from arXiv's for 2305.16289: arXiv has "The Real Title From arXiv".`);
     assert.ok(fs.existsSync(path.join(cache, 'arxiv-cache.json')));
+    // 2305.99999 is not on arXiv: said as a count, not passed over in silence.
+    assert.match(r.stderr, /\n1 info in 1 file; 1 paper without arXiv metadata$/);
   });
 
   it('fetch fills the cache, which a later --online run uses without asking again', async () => {
