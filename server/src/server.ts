@@ -3,8 +3,10 @@ import {
   type CancellationToken,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
+  MessageType,
   ProposedFeatures,
   RequestType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   createConnection,
@@ -35,6 +37,8 @@ import { runSafe } from './runSafe';
 import { insertPaperCommand } from './insertPaperCommand';
 import { taxonomyLoader } from './taxonomyFile';
 import { SurveyorLanguageService } from './service/languageService';
+import { PushedSettings } from './pushedSettings';
+import { SERVER_VERSION, serverCommandLine } from './serverArgs';
 import { SettingsStore } from './settingsStore';
 
 /**
@@ -42,6 +46,13 @@ import { SettingsStore } from './settingsStore';
  * Every handler goes through `runSafe`, so a failure is a log line and an
  * empty answer, never a dead server.
  */
+const commandLine = serverCommandLine(process.argv.slice(2));
+if (commandLine.kind === 'print') {
+  process.stdout.write(`${commandLine.text}\n`);
+  process.exit(0);
+}
+// vscode-languageserver reads its transport from process.argv (and, on stdio, keeps console.log off the protocol's stdout).
+process.argv.splice(2, Infinity, ...commandLine.argv);
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const log = (message: string) => connection.console.log(message);
@@ -49,15 +60,26 @@ const log = (message: string) => connection.console.log(message);
 let workspaceFolders: string[] = [];
 let canPullConfiguration = false;
 let pullDiagnostics = false;
+/** Names the settings the editor answers with in messages ("Neovim settings (surveyor)"); undefined for VS Code. */
+let clientSettingsName: string | undefined;
 
+/**
+ * A message for the user. A notification, not `window/showMessageRequest`: with no
+ * buttons to offer, a request would only make Neovim stop and wait for a key.
+ */
+const showMessage = (type: MessageType, message: string) => void connection.sendNotification(ShowMessageNotification.type, { type, message });
+const warnConfiguration = (message: string) => {
+  log(`Configuration: ${message}`);
+  showMessage(MessageType.Warning, `Surveyor: ${message}`);
+};
+const pushed = new PushedSettings(warnConfiguration);
 const settings = new SettingsStore({
   clientSettings: (uri) =>
     canPullConfiguration ? connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }) : Promise.resolve(undefined),
+  clientSettingsName: () => clientSettingsName,
+  pushedSettings: () => pushed.current(),
   workspaceFolders: () => workspaceFolders,
-  warn: (message) => {
-    log(`Configuration: ${message}`);
-    void connection.window.showWarningMessage(`Surveyor: ${message}`);
-  },
+  warn: warnConfiguration,
 });
 let metadata: Metadata;
 let service: SurveyorLanguageService;
@@ -94,6 +116,9 @@ connection.onInitialize((params): InitializeResult => {
     log,
   });
   canPullConfiguration = capabilities.workspace?.configuration === true;
+  const clientName = typeof params.clientInfo?.name === 'string' ? params.clientInfo.name : '';
+  if (clientName !== '' && !/code/i.test(clientName)) clientSettingsName = `${clientName.slice(0, 40)} settings (${SETTINGS_SECTION})`;
+  pushed.atInitialize(params.initializationOptions);
   pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
   return {
@@ -117,7 +142,7 @@ connection.onInitialize((params): InitializeResult => {
       ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'surveyor', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
-    serverInfo: { name: 'surveyor', version: '0.1.0' },
+    serverInfo: { name: 'surveyor', version: SERVER_VERSION },
   };
 });
 
@@ -155,7 +180,11 @@ async function whenSurvey(document: TextDocument, then: (document: TextDocument)
   if (survey) then(survey);
 }
 
-connection.onDidChangeConfiguration(configurationChanged);
+connection.onDidChangeConfiguration((params) => {
+  // An editor that cannot be asked (Neovim 0.7) sends the settings themselves.
+  pushed.onDidChangeConfiguration(params);
+  configurationChanged();
+});
 connection.onDidChangeWatchedFiles(configurationChanged);
 
 async function surveyDocument(uri: string): Promise<TextDocument | undefined> {
@@ -271,7 +300,7 @@ connection.onExecuteCommand((params) =>
       },
     };
     const message = args ? await insertPaperCommand(deps, args as InsertPaperArgs) : 'Surveyor: Insert Paper from arXiv needs a document and a position.';
-    if (message) void connection.window.showInformationMessage(message);
+    if (message) showMessage(MessageType.Info, message);
   }),
 );
 

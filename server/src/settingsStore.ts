@@ -1,14 +1,23 @@
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { defaultSettings, type SurveyorSettings } from '../../shared/settings';
+import { DEFAULT_ARXIV_ENDPOINT, defaultSettings, type SurveyorSettings } from '../../shared/settings';
 import { findConfigFile, readConfigFile } from './configFile';
 import { resolveSettings, type SettingsLayer } from './service/configuration';
 import type { SettingsProvider } from './service/languageService';
 import { isSurveyPath } from './service/surveyFiles';
 
+const VS_CODE_SETTINGS = 'VS Code settings (surveyor.*)';
+
 export interface SettingsSources {
-  /** The user's `surveyor.*` settings for a document (only those set explicitly), or undefined. */
+  /** The editor's answer to `workspace/configuration` for a document (VS Code: only the settings set explicitly), or undefined when it cannot be asked. */
   clientSettings(uri: string): Promise<unknown>;
+  /** Names the answer of `clientSettings` in messages; "VS Code settings (surveyor.*)" when not given (and then an endpoint it names is not announced: VS Code takes it from the user's settings only). */
+  clientSettingsName?(): string | undefined;
+  /**
+   * The settings the editor sent (`initializationOptions.settings`, `workspace/didChangeConfiguration`):
+   * they apply where `clientSettings` has no answer (null or undefined).
+   */
+  pushedSettings?(): SettingsLayer | undefined;
   workspaceFolders(): string[];
   /** A problem with a settings source, shown to the user once per distinct message. */
   warn(message: string): void;
@@ -16,13 +25,23 @@ export interface SettingsSources {
 
 /**
  * The settings of each open document: defaults, then `.surveyor.json`, then
- * the editor's settings. Resolved once per document and kept until a
- * configuration change clears them.
+ * the editor's settings (those it answers when asked, else those it sent).
+ * Resolved once per document and kept until a configuration change clears them.
  */
 export class SettingsStore implements SettingsProvider {
   private readonly resolved = new Map<string, SurveyorSettings>();
+  /**
+   * The settings each document had before the last configuration change, used until its new ones
+   * are known: falling back to the defaults meanwhile would, for one round trip, turn a user's
+   * `arxiv.online: false` back on.
+   */
+  private readonly previous = new Map<string, SurveyorSettings>();
   private readonly pending = new Map<string, Promise<SurveyorSettings>>();
+  /** Counts configuration changes, so that a read begun before one does not store what it read. */
+  private generation = 0;
   private readonly warned = new Set<string>();
+  /** Endpoints other editors' settings redirected arXiv requests to, told once each for the life of the server. */
+  private readonly toldEndpoints = new Set<string>();
   /** Whether each document is a survey, by the globs it was matched with: every request asks, and matching globs is not free. */
   private readonly surveys = new Map<string, { files: readonly string[]; survey: boolean }>();
   private readonly defaults = defaultSettings();
@@ -30,7 +49,7 @@ export class SettingsStore implements SettingsProvider {
   constructor(private readonly sources: SettingsSources) {}
 
   settingsFor(uri: string): SurveyorSettings {
-    return this.resolved.get(uri) ?? this.defaults;
+    return this.resolved.get(uri) ?? this.previous.get(uri) ?? this.defaults;
   }
 
   /** Resolves the settings of `uri` if they are not known yet. */
@@ -39,20 +58,28 @@ export class SettingsStore implements SettingsProvider {
     if (known) return Promise.resolve(known);
     let pending = this.pending.get(uri);
     if (!pending) {
-      pending = this.resolve(uri).finally(() => this.pending.delete(uri));
+      const read: Promise<SurveyorSettings> = this.resolve(uri).finally(() => {
+        // A configuration change may have started another read meanwhile: that one stays.
+        if (this.pending.get(uri) === read) this.pending.delete(uri);
+      });
+      pending = read;
       this.pending.set(uri, pending);
     }
     return pending;
   }
 
   clear(): void {
+    this.generation++;
+    for (const [uri, settings] of this.resolved) this.previous.set(uri, settings);
     this.resolved.clear();
+    this.pending.clear();
     this.warned.clear();
     this.surveys.clear();
   }
 
   forget(uri: string): void {
     this.resolved.delete(uri);
+    this.previous.delete(uri);
     this.surveys.delete(uri);
   }
 
@@ -66,6 +93,7 @@ export class SettingsStore implements SettingsProvider {
   }
 
   private async resolve(uri: string): Promise<SurveyorSettings> {
+    const generation = this.generation;
     const layers: SettingsLayer[] = [];
     const file = this.filePath(uri);
     const configFile = file && findConfigFile(path.dirname(file), this.folderOf(file));
@@ -78,13 +106,25 @@ export class SettingsStore implements SettingsProvider {
     try {
       client = await this.sources.clientSettings(uri);
     } catch {
-      client = undefined; // a client without workspace/configuration: the file and the defaults apply
+      client = undefined; // the editor could not answer: what it sent, the file and the defaults apply
     }
-    // The client forwards application-scoped keys (the arXiv endpoint) from the user's own settings only.
-    layers.push({ source: 'VS Code settings (surveyor.*)', value: client, trusted: true });
+    const name = this.sources.clientSettingsName?.() ?? VS_CODE_SETTINGS;
+    const editor = client !== undefined && client !== null ? { source: name, value: client, trusted: true } : this.sources.pushedSettings?.();
+    // The VS Code client forwards application-scoped keys (the arXiv endpoint) from the user's own settings only.
+    if (editor) layers.push(editor);
     const { settings, problems } = resolveSettings(layers);
     for (const problem of problems) this.warnOnce(problem);
-    this.resolved.set(uri, settings);
+    // Other editors cannot say whether a value came from the user or from a project file (Emacs'
+    // .dir-locals.el, Helix's .helix/languages.toml): a redirection is accepted, and said.
+    const endpoint = settings.arxiv.endpoint;
+    if (editor && editor.source !== VS_CODE_SETTINGS && endpoint !== DEFAULT_ARXIV_ENDPOINT && !this.toldEndpoints.has(endpoint)) {
+      this.toldEndpoints.add(endpoint);
+      this.sources.warn(`arXiv requests go to ${endpoint} ("arxiv.endpoint" in ${editor.source}); only arXiv ids are sent.`);
+    }
+    if (generation === this.generation) {
+      this.resolved.set(uri, settings);
+      this.previous.delete(uri);
+    }
     return settings;
   }
 
