@@ -9,6 +9,8 @@ import { unified } from 'unified';
 export const ROOT = path.resolve(__dirname, '..', '..');
 
 export const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+  name: string;
+  publisher: string;
   version: string;
   dependencies?: Record<string, string>;
   devDependencies: Record<string, string>;
