@@ -25,6 +25,10 @@ export const RULE_CODES = [
   'year-mismatch',
   'author-format',
   'title-mismatch',
+  'author-mismatch',
+  'copied-authors',
+  'preprint-published',
+  'copied-code-link',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
@@ -107,6 +111,10 @@ export const DEFAULT_RULE_SEVERITIES: Readonly<Record<RuleCode, Severity>> = {
   'year-mismatch': 'warning',
   'author-format': 'warning',
   'title-mismatch': 'info',
+  'author-mismatch': 'info',
+  'copied-authors': 'hint',
+  'preprint-published': 'info',
+  'copied-code-link': 'hint',
 };
 
 export const DEFAULT_ARXIV_ENDPOINT = 'https://export.arxiv.org/api/query';
@@ -154,7 +162,7 @@ export const APPLICATION_SETTING_KEYS: readonly string[] = ['arxiv.endpoint'];
 export const RULE_DESCRIPTIONS: Readonly<Record<RuleCode, string>> = {
   'parse-problem': 'Parts of the file Surveyor cannot read (for example a binary file), and unknown rule codes in suppression comments.',
   'list-numbering': 'Ordered lists whose numbers skip, repeat or start wrong.',
-  'malformed-link': 'Broken [[label](url)] link groups: wrong or missing brackets, unclosed parentheses, empty or malformed urls.',
+  'malformed-link': 'Broken links anywhere in the file: [[label](url)] groups with wrong or missing brackets, a space before "(", unclosed parentheses, empty or malformed urls.',
   'invalid-arxiv-id': 'arXiv links whose id cannot exist.',
   'arxiv-url-style': "arXiv links not in the survey's own form, or the one arxiv.urlStyle names (arxiv.keepVersion).",
   'duplicate-entry': 'The same paper listed twice in one section.',
@@ -165,9 +173,12 @@ export const RULE_DESCRIPTIONS: Readonly<Record<RuleCode, string>> = {
   'missing-file': 'Links and images to files of the repository (./images/cite.txt, PROMPT.md) that do not exist (where a file system is at hand).',
   'entry-format': 'Entries lacking what the entries of their list carry (authors, year, paper link), and link labels one slip from a label the survey uses.',
   'venue-typo': 'Venues one or two edits away from a known venue.',
-  'year-mismatch': 'arXiv entries dated before the year of their arXiv id.',
+  'year-mismatch': 'Entries dated before their arXiv id was issued (its year, or its month for a date with a month).',
   'author-format': 'BibTeX escapes in author names, and author lists not in italics.',
-  'title-mismatch': "Entries whose title differs from arXiv's (only where arXiv metadata is known).",
+  'title-mismatch': "Entries whose title differs from arXiv's (only where arXiv metadata is known).",  'author-mismatch': "Entries whose first author is not among arXiv's authors of the paper they link (only where arXiv metadata is known).",
+  'copied-authors': 'Adjacent entries with the same author list but different papers: often a line copied and not edited.',
+  'preprint-published': 'Entries listed as arXiv preprints whose arXiv record names the venue they were published in (journal reference or DOI).',
+  'copied-code-link': "Entries of different papers with the same code link, or a code link into another paper's repository.",
 };
 
 /** The name of the repository configuration file, read by the server and the CLI alike. */

@@ -36,18 +36,22 @@ Options:
                        the git commit REF (git diff REF)
   --summary FILE       append a Markdown summary (for $GITHUB_STEP_SUMMARY)
   --online             fetch unknown papers from arXiv (progress on stderr);
-                       offline, titles are checked against the bundled snapshot
+                       offline, metadata comes from the bundled snapshot only
+  --cached             read the arXiv cache (filled by fetch or --online) and
+                       the snapshot, and fetch nothing (for CI with a restored cache)
   --endpoint URL       the arXiv API (default ${DEFAULT_ARXIV_ENDPOINT})
   --cache-dir DIR      where the arXiv cache lives (default ${defaultCacheDir()});
-                       read and written only with --online or fetch
+                       read only with --online, --cached or fetch, written only
+                       with --online or fetch
   --max-wait SECONDS   the longest to wait in all when arXiv asks to slow down
                        (default ${DEFAULT_MAX_WAIT_S}); papers not fetched by then are reported
   -h, --help           show this help
   -v, --version        show Surveyor's version
 
 Only arXiv ids are sent, to the endpoint, with --online or fetch; nothing else
-leaves the machine. Settings come from .surveyor.json in the file's folder or
-above it (up to the repository root); an invalid one stops the run.
+leaves the machine. The summary line counts the papers without arXiv metadata.
+Settings come from .surveyor.json in the file's folder or above it (up to the
+repository root); an invalid one stops the run.
 Exit status: 0 no finding at --fail-on level (and warnings within
 --max-warnings); 1 findings that fail the run (fetch: some papers could not be
 fetched); 2 bad usage, an invalid .surveyor.json, a file that cannot be read
@@ -67,6 +71,8 @@ export interface Options {
   changedSince: string | undefined;
   summary: string | undefined;
   online: boolean;
+  /** Read the cache (and the snapshot) without fetching. */
+  cached: boolean;
   endpoint: string;
   cacheDir: string;
   maxWaitSeconds: number;
@@ -75,7 +81,7 @@ export interface Options {
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'github', 'sarif'];
 
 /** The options each command takes (the flags without a value, and those with one). */
-const FLAGS = { check: ['--fix', '--quiet', '--online'], fetch: [] as string[] };
+const FLAGS = { check: ['--fix', '--quiet', '--online', '--cached'], fetch: [] as string[] };
 const VALUED = {
   check: ['--format', '--fail-on', '--max-warnings', '--config', '--changed-since', '--summary', '--endpoint', '--cache-dir', '--max-wait'],
   fetch: ['--config', '--endpoint', '--cache-dir', '--max-wait'],
@@ -103,6 +109,7 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
     changedSince: undefined,
     summary: undefined,
     online: command === 'fetch',
+    cached: false,
     endpoint: DEFAULT_ARXIV_ENDPOINT,
     cacheDir: defaultCacheDir(),
     maxWaitSeconds: DEFAULT_MAX_WAIT_S,
@@ -122,6 +129,7 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
     if (FLAGS[command].includes(arg)) {
       if (arg === '--fix') options.fix = true;
       else if (arg === '--quiet') options.quiet = true;
+      else if (arg === '--cached') options.cached = true;
       else options.online = true;
       continue;
     }
@@ -137,6 +145,7 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
     if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
     applyValued(options, name, value);
   }
+  if (options.online && options.cached) throw new UsageError('--online and --cached together: --online reads the cache too, and fetches what it lacks; give one');
   if (options.inputs.length === 0) throw new UsageError(`no files to ${command}`);
   return options;
 }

@@ -1,5 +1,6 @@
 /** `surveyor check` and `surveyor fetch`, from parsed arguments to an exit status. */
 
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
@@ -63,7 +64,9 @@ async function run(options: Options, out: (s: string) => void, err: (s: string) 
 
   const settingsByUri = new Map<string, SurveyorSettings>();
   // Offline, the bundled snapshot only, never the cache: CI output then depends on Surveyor's version and the input alone.
-  const metadata = options.online ? createMetadata(options.cacheDir, options.endpoint, (m) => err(`surveyor: ${m}`)) : undefined;
+  // --cached reads the cache as well (one CI restored), and fetches nothing.
+  const metadata = options.online || options.cached ? createMetadata(options.cacheDir, options.endpoint, (m) => err(`surveyor: ${m}`)) : undefined;
+  if (options.cached && metadata && !fs.existsSync(metadata.cacheFile)) err(`surveyor: --cached: no arXiv cache at ${metadata.cacheFile} (surveyor fetch fills it); only the bundled snapshot is read`);
   const store = metadata?.store ?? new MetadataStore({ snapshot: loadSnapshot(), endpoint: options.endpoint, clock: REAL_CLOCK, log: (m) => err(`surveyor: ${m}`) });
   const service = new SurveyorLanguageService({
     settings: { settingsFor: (uri) => settingsByUri.get(uri)! },
@@ -78,13 +81,17 @@ async function run(options: Options, out: (s: string) => void, err: (s: string) 
     return { ...input, settings: fileSettings, document: TextDocument.create(uri, 'markdown', 0, input.text) };
   });
 
-  let withoutMetadata: number | undefined;
-  if (metadata) {
-    const ids = new Set<string>();
-    for (const { file, text, settings: fileSettings, document } of documents) {
-      // A file too large to check is not read for ids either (the check says so once).
-      if (text.length > fileSettings.maxFileSize * 1_000_000) err(`surveyor: ${file}: larger than maxFileSize (${fileSettings.maxFileSize} MB); the papers it names are not fetched`);
-      else for (const id of service.getArxivIds(document)) ids.add(id);
+  // The papers named, for the count of those without metadata: read before the check when they are fetched, after it
+  // otherwise (the check has then parsed the file, and reading its ids costs little).
+  const ids = new Set<string>();
+  const readIds = ({ text, settings: fileSettings }: (typeof documents)[number], document: TextDocument) => {
+    // A file too large to check is not read for ids either (the check says so once).
+    if (text.length <= fileSettings.maxFileSize * 1_000_000) for (const id of service.getArxivIds(document)) ids.add(id);
+  };
+  if (metadata && options.online) {
+    for (const input of documents) {
+      if (input.text.length > input.settings.maxFileSize * 1_000_000) err(`surveyor: ${input.file}: larger than maxFileSize (${input.settings.maxFileSize} MB); the papers it names are not fetched`);
+      else readIds(input, input.document);
     }
     const cacheDays = Math.min(...documents.map((d) => d.settings.arxiv.cacheDays));
     metadata.store.configure({ client: metadata.client, endpoint: options.endpoint, cacheDays });
@@ -94,7 +101,6 @@ async function run(options: Options, out: (s: string) => void, err: (s: string) 
       return fetched.failed > 0 ? 1 : 0;
     }
     if (fetched.failed > 0) err('surveyor: the titles of papers not fetched are checked against the snapshot or cache only, where those have them');
-    withoutMetadata = [...ids].filter((id) => metadata.store.lookup(id).kind !== 'known').length;
   }
 
   const checked = documents.map((input) => ({ ...input, fixed: options.fix ? fixAll(service, input.document) : input.document }));
@@ -107,7 +113,8 @@ async function run(options: Options, out: (s: string) => void, err: (s: string) 
   if (readOnly.length > 0) throw new InputError(readOnly);
   const findings: CliFinding[] = [];
   let unwritten = 0;
-  for (const { file, bytes, text, bom, document: read, fixed } of checked) {
+  for (const input of checked) {
+    const { file, bytes, text, bom, document: read, fixed } = input;
     let document = read;
     if (fixed.getText() !== text) {
       try {
@@ -124,7 +131,10 @@ async function run(options: Options, out: (s: string) => void, err: (s: string) 
       if (options.quiet && d.severity !== DiagnosticSeverity.Error && d.severity !== DiagnosticSeverity.Warning) continue;
       findings.push(toCliFinding(file, d, changed));
     }
+    if (!options.online) readIds(input, document);
   }
+  // Said, not passed over: the metadata checks are silent on these papers.
+  const withoutMetadata = [...ids].filter((id) => store.lookup(id).kind !== 'known').length;
   // Findings on the changed lines first, in every format: GitHub keeps only the first annotations of a step.
   const ordered = changed ? [...findings.filter((f) => f.changed), ...findings.filter((f) => !f.changed)] : findings;
   const output = formatFindings(ordered, options.format);
@@ -133,10 +143,10 @@ async function run(options: Options, out: (s: string) => void, err: (s: string) 
   const counts = countBySeverity(ordered);
   let line = summaryLine(counts, inputs.length);
   if (changed) line += ` (${ordered.filter((f) => f.changed).length} on lines changed since ${options.changedSince})`;
-  if (withoutMetadata !== undefined) line += `; ${withoutMetadata} paper${withoutMetadata === 1 ? '' : 's'} without arXiv metadata`;
+  line += metadataNote(withoutMetadata, options);
   err(line);
   if (options.summary !== undefined) {
-    const markdown = summaryMarkdown(ordered, { files: inputs.length, changedSince: options.changedSince, ...(withoutMetadata !== undefined ? { withoutMetadata } : {}) });
+    const markdown = summaryMarkdown(ordered, { files: inputs.length, changedSince: options.changedSince, ...(metadata ? { withoutMetadata } : {}) });
     try {
       appendSummary(options.summary, markdown);
     } catch (error) {
@@ -146,6 +156,14 @@ async function run(options: Options, out: (s: string) => void, err: (s: string) 
   }
   if (unwritten > 0) return 2;
   return failsRun(counts, options.failOn, options.maxWarnings) ? 1 : 0;
+}
+
+/** The summary's count of papers without metadata: always where metadata was asked for, offline only when some lack it. */
+function metadataNote(count: number, options: Options): string {
+  const papers = `${count} paper${count === 1 ? '' : 's'} without arXiv metadata`;
+  if (options.online) return `; ${papers}`;
+  if (options.cached) return `; ${papers} (from the cache and the bundled snapshot; --online to fetch them)`;
+  return count > 0 ? `; ${papers} (offline: only the bundled snapshot was read; --online or --cached to use more)` : '';
 }
 
 function toCliFinding(file: string, d: Diagnostic, changed: ChangedLines | undefined): CliFinding {

@@ -77,8 +77,9 @@ test('the service does no IO and knows no LSP connection', () => {
 const MAY_IMPORT: Record<string, string[]> = {
   model: ['model'],
   engine: ['model', 'engine'],
-  rules: ['model', 'engine', 'rules'],
-  features: ['model', 'engine', 'rules', 'features'],
+  publications: ['model', 'publications'],
+  rules: ['model', 'engine', 'publications', 'rules'],
+  features: ['model', 'engine', 'publications', 'rules', 'features'],
 };
 
 test('service folders depend on each other in one direction', () => {

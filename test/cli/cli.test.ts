@@ -176,7 +176,7 @@ describe('surveyor check', () => {
     assert.equal(run(['check', 'README.md'], copy).stdout, '');
   });
 
-  it('on the reference survey: prints exactly its real defects and the 8 titles the bundled snapshot disagrees with, as the editor does, top to bottom; --fix repairs the certain ones', () => {
+  it('on the reference survey: prints exactly its real defects (one of them twice: a copied code link) and the 8 titles the bundled snapshot disagrees with, as the editor does, top to bottom; --fix repairs the certain ones', () => {
     // The survey's own repository has the images it shows; a checkout without them gets missing-file (tested below).
     const dir = repo({ 'README.md': fs.readFileSync(REFERENCE_SURVEY, 'utf8') });
     fs.mkdirSync(path.join(dir, 'img'));
@@ -198,6 +198,7 @@ describe('surveyor check', () => {
       `README.md:186:4 info title-mismatch Title differs from arXiv's for 2302.13007: arXiv has "AugGPT: Leveraging ChatGPT for Text Data Augmentation".`,
       `README.md:216:142 info inconsistent-listing Listed differently elsewhere: no code link here, ${sbert} on line 139.`,
       `README.md:217:171 info inconsistent-listing Listed differently elsewhere: code link ${sbert} here, https://github.com/zetaalphavector/inpars on lines 161 and 256.`,
+      'README.md:217:171 hint copied-code-link Same code link as a different paper on line 139 ("Augmented sbert: Data augmentation method for improving b…"): a copied line? Expected this paper\'s own code link, or none.',
       `README.md:224:4 info title-mismatch Title differs from arXiv's for 2304.14530: arXiv has "Generating images of rare concepts using pre-trained diffusion models".`,
       `README.md:228:4 info title-mismatch Title differs from arXiv's for 2309.07909: arXiv has "DiffAug: Enhance Unsupervised Contrastive Learning with Domain-Knowledge-Free Diffusion-based Data Augmentation".`,
       'README.md:228:219 warning malformed-link Link group closed with "}": expected "]" to match the "[" that opens "[[".',

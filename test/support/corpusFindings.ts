@@ -1,7 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { document, REFERENCE_SURVEY, corpusFiles, service } from './fixtures';
+import { DEFAULT_ARXIV_ENDPOINT, defaultSettings } from '../../shared/settings';
+import { REAL_CLOCK } from '../../server/src/metadata/clock';
+import { MetadataStore } from '../../server/src/metadata/metadataStore';
+import { loadSnapshot } from '../../server/src/metadata/snapshot';
+import { SurveyorLanguageService } from '../../server/src/service/languageService';
+import { document, REFERENCE_SURVEY, corpusFiles } from './fixtures';
 
 /**
  * Judged expectations about real lists: for each list in `../shared/corpora`
@@ -36,9 +41,20 @@ export function judgedLists(): { name: string; file: string }[] {
   return lists.map((file) => ({ name: path.basename(file).replace(/(\.README)?\.md$/, ''), file }));
 }
 
+/**
+ * The service as a user meets it offline, in the editor or the CLI: default
+ * settings, and arXiv metadata from the snapshot bundled with Surveyor (never
+ * a cache), so that the metadata rules are judged too.
+ */
+function offlineService(): SurveyorLanguageService {
+  const metadata = new MetadataStore({ snapshot: loadSnapshot(), endpoint: DEFAULT_ARXIV_ENDPOINT, clock: REAL_CLOCK, log: () => {} });
+  const settings = defaultSettings();
+  return new SurveyorLanguageService({ settings: { settingsFor: () => settings }, logger: { log: () => {} }, metadata });
+}
+
 /** Surveyor's findings on a list, as the expectation files write them. */
 export function findingLines(file: string): string[] {
-  const diagnostics = service().getDiagnostics(document(fs.readFileSync(file, 'utf8')));
+  const diagnostics = offlineService().getDiagnostics(document(fs.readFileSync(file, 'utf8')));
   return diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY[d.severity!]} ${String(d.code)} ${d.message}`);
 }
 

@@ -175,3 +175,110 @@ describe('malformed-link', () => {
     assert.equal(findings('malformed-link', line(`[[paper](${paper}]`)).length, 1);
   });
 });
+
+describe('malformed-link outside the entries', () => {
+  const survey = (body: string) => `# A survey\n\n## Resources\n\n${body}\n`;
+  const only = (text: string) => findings('malformed-link', text).map((f) => f.replace(/^\S+ /, ''));
+  const SPACE = 'Space between "]" and "(": Markdown does not read "[label] (url)" as a link; expected "[label](url)".';
+  const UNCLOSED = 'Link url is not closed: expected ")" after the url.';
+
+  it('reports "[name] (url)" in a news bullet, a paragraph, a heading and a table cell, and removes the space unseen', () => {
+    for (const body of [
+      '- [2024/05] Our [survey] (https://arxiv.org/abs/2405.01234) is out.',
+      'The tools are listed on [our site] (https://example.org/tools).',
+      '### Benchmarks [leaderboard] (https://example.org/board)',
+      '| Name | Link |\n| --- | --- |\n| Tool | [repo] (https://github.com/o/r) |',
+    ]) {
+      const text = survey(body);
+      assert.deepEqual(only(text), [SPACE], body);
+      assert.equal(fixAll(text), text.replace('] (', ']('), body);
+    }
+  });
+
+  it('reports a bracket inside the url and offers to take it out, never unseen', () => {
+    const text = survey('- Tools: [LLM]([https://github.com/o/llm) and [other](https://github.com/o/other).');
+    assert.deepEqual(only(text), ['Link url "[https://github.com/o/llm" contains "[": a stray bracket most likely, so the link leads to the wrong address; expected the url without it.']);
+    assert.equal(applyFix('malformed-link', text, 'Remove the stray bracket from the url'), text.replace('([https', '(https'));
+    assert.equal(fixAll(text), text);
+  });
+
+  it('closes an unclosed url unseen where its end is certain, and offers it where the url may go on', () => {
+    const certain = survey('See the [code](https://github.com/x/y for details.');
+    assert.deepEqual(only(certain), [UNCLOSED]);
+    assert.equal(fixAll(certain), certain.replace('x/y ', 'x/y) '));
+    const last = survey('- Contributors: [Jane](https://github.com/jane\n- [Joe](https://github.com/joe)');
+    assert.deepEqual(only(last), [UNCLOSED]);
+    assert.equal(fixAll(last), last.replace('jane\n', 'jane)\n'), 'at the end of a bullet, the next bullet after it');
+    const broken = survey('See [the page](https://example.org/a?b=1\n2) for more.');
+    assert.deepEqual(only(broken), [UNCLOSED]);
+    assert.equal(fixAll(broken), broken, 'cut by a line break: where it ends is a guess');
+    assert.deepEqual(fixTitles('malformed-link', broken), ['Close the url with ")"']);
+    const typed = survey('- Code: [repo](https://github.com/x/y] and more');
+    assert.deepEqual(only(typed), [UNCLOSED]);
+    assert.equal(fixAll(typed), typed, 'a "]" after it outside a group may be the ")" mistyped: offered only');
+  });
+
+  it('gives an empty url a hint outside the entries, whatever its label: a page not written yet', () => {
+    const placeholder = survey('| Model | Code |\n| --- | --- |\n| A | [Coming soon]() |');
+    assert.deepEqual(only(placeholder), ['Link "Coming soon" has no url yet: GitHub shows it as a link that leads nowhere.']);
+    assert.equal(service().getDiagnostics(document(placeholder)).find((d) => d.code === 'malformed-link')!.severity, DiagnosticSeverity.Hint);
+    // A notes list's skeleton: the title of a note not published yet, its fields still blank.
+    const empty = survey('- [Reading notes: the benchmark, part 2]()\n  - Paper:\n  - Code:');
+    assert.deepEqual(only(empty), ['Link "Reading notes: the benchmark, part 2" has no url yet: GitHub shows it as a link that leads nowhere.']);
+    assert.equal(service().getDiagnostics(document(empty)).find((d) => d.code === 'malformed-link')!.severity, DiagnosticSeverity.Hint);
+  });
+
+  it('offers https:// for a host without a scheme, and reports an address with a space in it', () => {
+    const host = survey('- Demo: [try it](www.example.org/demo)');
+    assert.match(only(host)[0]!, /has no scheme/);
+    assert.equal(fixAll(host), host);
+    assert.match(only(survey('- Demo: [try it](https://example.org/a demo)'))[0]!, /contains spaces/);
+  });
+
+  it('reports each defect of an entry once, in every entry style, and reads what follows an entry', () => {
+    const entries = [
+      `1. A study of one. _Doe, J._ arXiv 2023. [[paper] (${paper})]`,
+      `2. [**A title link**](${paper}). _Doe, J._ ACL 2023. [code] (${code})`,
+      `3. "A quoted title" [2024-05] [ACL 2024] [paper] (${paper})`,
+      `4. **A bold title.** ACL 2023.\n\n   _Doe, J._ [[paper] (${paper})]`,
+      `5. **A bold title.** ACL 2023. [paper](${paper}) <br /> [code] (${code})`,
+      `6. **A bold title.** ACL 2023. [paper](${paper}) [![stars](https://img.shields.io/github/stars/o/r)](${code})\n   - Demo: [try it] (https://example.org/demo)`,
+    ];
+    for (const body of entries) assert.deepEqual(only(survey(body)), [SPACE], body);
+    const table = survey(`| Title | Venue | Date | Code |\n| --- | --- | --- | --- |\n| [**A title**](${paper}) <br> _Doe, J._ | ACL | 2023-05 | [Github] (${code}) |`);
+    assert.deepEqual(only(table), [SPACE], 'a row of a table of papers');
+  });
+
+  it('leaves alone what is not a link', () => {
+    for (const body of [
+      '`[a] (https://example.org)` and `[b](https://example.org` in code spans',
+      '```\n[a] (https://example.org)\n[b](https://example.org\n```',
+      '    [a] (https://example.org) indented code',
+      '<p>[a] (https://example.org) and [b]()</p>',
+      '<!-- [a](https://example.org -->',
+      'A paragraph <span title="[a]()">with</span> inline html <!-- [b](https://example.org -->.',
+      '- [x] (https://example.org) a task done\n- [ ] (https://example.org) a task to do',
+      'As shown in [1] (https://example.org/ref) and [^2] (https://example.org/note).',
+      '- [2024/05] (https://example.org/news) We released the benchmark.',
+      'The interval $[0,1] (x)$, a note [optional] (see below), [text] (not a url).',
+      '[text][ref] (https://example.org), [ref] and [Ref] (https://example.org/other)\n\n[ref]: https://example.org/ref',
+      `[![stars](https://img.shields.io/github/stars/o/r)](${code}) ![broken](https://img.shields.io/x`,
+      '<https://example.org> is an autolink, and \\[a\\] (https://example.org) is escaped.',
+      '- Write to [me](mailto:a@example.org), read [the guide](./docs/guide.md) or [the top](#resources).',
+      `- [A tool](${code}) and [another](https://en.wikipedia.org/wiki/Graph_(abstract_data_type)).`,
+    ]) {
+      assert.deepEqual(only(survey(body)), [], body);
+    }
+  });
+
+  it('finds a defect at its line in a long list read in pieces, and again after an edit above it', () => {
+    const bullets = Array.from({ length: 400 }, (_, i) => `- Tool ${i}: [repo](https://github.com/o/tool${i})`);
+    bullets[350] = '- Tool 350: [repo] (https://github.com/o/tool350)';
+    const text = survey(bullets.join('\n'));
+    assert.deepEqual(findings('malformed-link', text), [`${5 + 350}:13 ${SPACE}`]);
+    const svc = service();
+    svc.getDiagnostics(document(text));
+    const edited = text.replace('- Tool 3:', '- Tool 3 (new line)\n- Tool 3:');
+    assert.deepEqual(svc.getDiagnostics(document(edited, undefined, 2)).filter((d) => d.code === 'malformed-link').map((d) => d.range.start.line + 1), [5 + 351]);
+  });
+});

@@ -27,26 +27,27 @@ export class GroupFindings<Verdict> {
   private readonly kept = new WeakMap<PaperGroup, Kept<Verdict>>();
 
   constructor(
-    private readonly judge: (listings: Listing[]) => Verdict,
+    /** `key` is what the group is indexed under (a paper's identity, a title, a repository): a group keeps one key for its life. */
+    private readonly judge: (listings: Listing[], key: string) => Verdict,
     private readonly report: (verdict: Verdict, listings: Listing[], uri: string) => RuleFinding[],
   ) {}
 
   /** The findings on every group of `groups`, in one list. */
   all(groups: ReadonlyMap<string, PaperGroup>, survey: WholeSurvey, uri: string): RuleFinding[] {
     const findings: RuleFinding[] = [];
-    for (const group of groups.values()) {
-      const found = this.of(group, survey.layout, uri);
+    for (const [key, group] of groups) {
+      const found = this.of(group, key, survey.layout, uri);
       for (let i = 0; i < found.length; i++) findings.push(found[i]!);
     }
     return findings;
   }
 
-  private of(group: PaperGroup, layout: number, uri: string): RuleFinding[] {
+  private of(group: PaperGroup, key: string, layout: number, uri: string): RuleFinding[] {
     let known = this.kept.get(group);
     if (known && known.stamp === group.stamp) {
       if (known.layout === layout && known.uri === uri && sameChunks(group.listings, known.chunks)) return known.findings;
     } else {
-      known = { stamp: group.stamp, verdict: this.judge(group.listings), layout: -1, chunks: [], uri: '', findings: [] };
+      known = { stamp: group.stamp, verdict: this.judge(group.listings, key), layout: -1, chunks: [], uri: '', findings: [] };
       this.kept.set(group, known);
     }
     known.findings = this.report(known.verdict, group.listings, uri);

@@ -1,6 +1,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import { sectionAt } from '../model/assemble';
 import type { CachedChunk } from '../model/chunkCache';
+import { codeProjectsOf } from '../model/codeLinks';
 import { keptEntries } from '../model/keptEntries';
 import { normalizedTitle, paperIdentity } from '../model/identity';
 import { shiftRange } from '../model/placement';
@@ -93,6 +94,8 @@ interface ChunkListing {
   identity: string | undefined;
   /** The normalised title of an entry with an arXiv link. */
   arxivTitle: string | undefined;
+  /** The repositories (or pages) the entry's code links point into. */
+  codeProjects: readonly string[];
   /** The last `replace` that carried it over into a new chunk. */
   carried: number;
 }
@@ -127,7 +130,8 @@ export class PaperGroup {
 }
 
 /**
- * The papers listed more than once and the arXiv entries that share a title,
+ * The papers listed more than once, the arXiv entries that share a title and
+ * the entries whose code links share a repository,
  * kept up to date chunk by chunk as the document changes: a keystroke takes
  * out the chunk it replaced and adds the new one, so it costs the entries of
  * one chunk, not of the document.
@@ -135,6 +139,7 @@ export class PaperGroup {
 export class PaperIndex {
   private readonly byIdentity = new Groups();
   private readonly byTitle = new Groups();
+  private readonly byCode = new Groups();
   private readonly listed = new Map<CachedChunk, ChunkListing[]>();
   private replacements = 0;
 
@@ -146,6 +151,11 @@ export class PaperIndex {
   /** Entries with an arXiv link that share a normalised title, by title. */
   get sameTitle(): ReadonlyMap<string, PaperGroup> {
     return this.byTitle.repeated;
+  }
+
+  /** Entries whose code links point into one repository (or one page elsewhere), by repository (`model/codeLinks.ts`). */
+  get sameCode(): ReadonlyMap<string, PaperGroup> {
+    return this.byCode.repeated;
   }
 
   /**
@@ -188,13 +198,14 @@ export class PaperIndex {
         const old = listings[k];
         const section = sectionOf(alone, k, old);
         if (old) old.listing.carryTo(entry, section, at);
-        else this.join((listings[k] = { listing: new Listing(entry, section, at), identity: paperIdentity(entry), arxivTitle: entry.arxiv ? normalizedTitle(entry) : undefined, carried: 0 }));
+        else this.join((listings[k] = { listing: new Listing(entry, section, at), identity: paperIdentity(entry), arxivTitle: entry.arxiv ? normalizedTitle(entry) : undefined, codeProjects: codeProjectsOf(entry), carried: 0 }));
       }
       this.listed.set(at.chunk, listings as ChunkListing[]);
     });
     // Every listing stands where it does now: the groups can take in the new ones in document order.
     this.byIdentity.settle();
     this.byTitle.settle();
+    this.byCode.settle();
   }
 
   /**
@@ -219,14 +230,16 @@ export class PaperIndex {
     return added.map((at) => at.chunk.alone.entries.map((entry) => byEntry.get(entry)));
   }
 
-  private join({ listing, identity, arxivTitle }: ChunkListing): void {
+  private join({ listing, identity, arxivTitle, codeProjects }: ChunkListing): void {
     if (identity !== undefined) this.byIdentity.add(identity, listing);
     if (arxivTitle) this.byTitle.add(arxivTitle, listing);
+    for (const project of codeProjects) this.byCode.add(project, listing);
   }
 
-  private leave({ listing, identity, arxivTitle }: ChunkListing): void {
+  private leave({ listing, identity, arxivTitle, codeProjects }: ChunkListing): void {
     if (identity !== undefined) this.byIdentity.remove(identity, listing);
     if (arxivTitle) this.byTitle.remove(arxivTitle, listing);
+    for (const project of codeProjects) this.byCode.remove(project, listing);
   }
 }
 

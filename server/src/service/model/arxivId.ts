@@ -89,6 +89,19 @@ export function arxivIdYear(id: string): number | undefined {
   return yy >= 91 ? 1900 + yy : 2000 + yy;
 }
 
+/**
+ * The year and month an id was issued in: `2309.01234` → 2023/09, `cs/0601001` → 2006/01.
+ * arXiv numbers a paper in the month it announces it, which may be after the month it was submitted in.
+ */
+export function arxivIdIssued(id: string): { year: number; month: number } | undefined {
+  const m = /^(\d{2})(\d{2})\.|\/(\d{2})(\d{2})\d{3}$/.exec(id);
+  if (!m) return undefined;
+  const yy = Number(m[1] ?? m[3]);
+  const month = Number(m[2] ?? m[4]);
+  if (month < 1 || month > 12) return undefined;
+  return { year: yy >= 91 ? 1900 + yy : 2000 + yy, month };
+}
+
 /** An id or any arXiv URL as a person types it: `2401.15422`, `arXiv:2401.15422v2`, `https://arxiv.org/pdf/2401.15422`. */
 export function parseArxivReference(input: string): ArxivId | undefined {
   const trimmed = input.trim();

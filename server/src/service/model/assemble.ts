@@ -25,6 +25,7 @@ export function assembleOutline(chunks: ChunkOutline[]): SurveyOutline {
     for (const anchor of chunk.explicitAnchors) outline.explicitAnchors.push(anchor);
     for (const comment of chunk.suppressions) outline.suppressions.push(comment);
     for (const link of chunk.fileLinks) outline.fileLinks.push(link);
+    if (chunk.proseLinkIssues) for (const issue of chunk.proseLinkIssues) (outline.proseLinkIssues ??= []).push(issue);
     for (const problem of chunk.problems) outline.problems.push(problem);
   }
   const end = chunks.length > 0 ? chunks[chunks.length - 1]!.end : { line: 0, character: 0 };

@@ -1,10 +1,11 @@
+import { readDate } from './entryDate';
 import type { PositionMapper } from './positions';
 import type { Entry } from './types';
 
 /**
  * The venue and year between the authors (or title) and the links, in the
  * styles lists use: ` arXiv 2023. `, ` [2022-04] [ICPC 2022] `,
- * `, 2023-03, arXiv, `. A year inside a venue name (`Proceedings of the
+ * `, 2023-03, arXiv, `, `(EMNLP 2023)`, `ICLR'24`, `NeurIPS2023`. A year inside a venue name (`Proceedings of the
  * 2020 Conference …`) is not taken for the year; a date field (`2022-04`) is.
  */
 export function readVenueAndYear(entry: Entry, text: string, from: number, to: number, map: PositionMapper): void {
@@ -24,14 +25,14 @@ export function readVenueAndYear(entry: Entry, text: string, from: number, to: n
       else break;
     }
     if (s >= e) continue;
-    // `(EMNLP 2023)`: a venue in parentheses is read without them.
-    if (text[s] === '(' && text[e - 1] === ')') {
+    // `(EMNLP 2023)`, `（AAAI 2024）`: a venue in parentheses is read without them.
+    if (/[(（]/.test(text[s]!) && /[)）]/.test(text[e - 1]!)) {
       s++;
       e--;
     }
     const segment = text.slice(s, e);
     if (/^(?:19|20)\d{2}(?:[-/.]\d{1,2}){0,2}$/.test(segment)) {
-      entry.year ??= { text: segment.slice(0, 4), value: Number(segment.slice(0, 4)), range: map.range(s, s + 4) };
+      if (!entry.year) readDate(entry, text, s, e, map);
       continue;
     }
     if (entry.venue) continue;
@@ -44,10 +45,16 @@ export function readVenueAndYear(entry: Entry, text: string, from: number, to: n
     } else {
       // `ICLR'24`, `ACL’23`: a venue with a two-digit year.
       const short = /^(\p{L}[\p{L}\d-]*)['’](\d{2})$/u.exec(segment);
+      // `NeurIPS2023`, `Findings of EMNLP2023`: an acronym with its year written onto it.
+      const glued = short ? undefined : /(?:^|\s)([A-Z][A-Za-z]+)((?:19|20)\d{2})$/.exec(segment);
       if (short) {
         const yStart = s + short[1]!.length + 1;
         entry.year ??= { text: short[2]!, value: 2000 + Number(short[2]), range: map.range(yStart, yStart + 2) };
         e = s + short[1]!.length;
+      } else if (glued && (glued[1]!.match(/[A-Z]/g)?.length ?? 0) >= 2) {
+        const yStart = e - 4;
+        entry.year ??= { text: glued[2]!, value: Number(glued[2]), range: map.range(yStart, e) };
+        e = yStart;
       }
     }
     if (e > s) entry.venue = { text: text.slice(s, e), range: map.range(s, e) };

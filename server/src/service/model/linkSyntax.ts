@@ -35,8 +35,17 @@ export interface ScannedLink {
 
 const LINK_START = /\[([^[\]\n]{1,100})\]([ \t]*)\(/g;
 
+/**
+ * Where the text scanned stands: an entry's links, or the rest of the file
+ * (`proseLinks.ts`), where brackets and parentheses are as often plain
+ * writing as a link: there only what was meant as a link is read, see
+ * `meantAsLink`, and only the defects that break one are noted (no house
+ * style of groups, no image, no scheme other than the web's).
+ */
+export type ScanScope = 'entry' | 'prose';
+
 /** Every link-like `[label](…` between `from` and `to`, with what is wrong with each. */
-export function scanLinks(text: string, from: number, to: number, map: PositionMapper): { links: ScannedLink[]; issues: LinkSyntaxIssue[] } {
+export function scanLinks(text: string, from: number, to: number, map: PositionMapper, scope: ScanScope = 'entry'): { links: ScannedLink[]; issues: LinkSyntaxIssue[] } {
   const links: ScannedLink[] = [];
   const issues: LinkSyntaxIssue[] = [];
   const segment = text.slice(0, to);
@@ -47,6 +56,10 @@ export function scanLinks(text: string, from: number, to: number, map: PositionM
     const open = start + m[0].length - 1; // the `(`
     const destination = readDestination(segment, open + 1, to);
     const end = destination.closed ? destination.end + 1 : destination.end;
+    if (scope === 'prose' && !meantAsLink(text, start, m[1]!, gap, segment.slice(open + 1, destination.end).trim(), destination.closed)) {
+      LINK_START.lastIndex = open + 1;
+      continue;
+    }
     if (text[start - 1] === '!') {
       // An image (`![alt](src)`, a badge inside `[![alt](src)](href)`): not a link of the entry's groups, but
       // its source can be left unclosed too, which GitHub shows as a stray bracket and a broken image.
@@ -69,12 +82,15 @@ export function scanLinks(text: string, from: number, to: number, map: PositionM
       });
     }
     if (!destination.closed) {
-      issues.push({ kind: 'unclosed-paren', range: map.range(start, end), label: link.label, url: link.url, ...closeAt(text, open + 1, end, to, map) });
+      const repair = closeAt(text, open + 1, end, to, map);
+      // Outside a group, `[a](https://x.org]` is as likely a `]` typed for the `)` as a `)` left out before it.
+      if (scope === 'prose' && text[end] === ']') repair.guess = true;
+      issues.push({ kind: 'unclosed-paren', range: map.range(start, end), label: link.label, url: link.url, ...repair });
     } else if (destination.bracket !== undefined) {
       issues.push({ ...bracketInUrl(segment, open + 1, destination.end, destination.bracket, map), label: link.label });
     } else {
       const problem = urlProblem(link.url);
-      if (problem) {
+      if (problem && (scope === 'entry' || proseProblem(problem, link.url))) {
         const at = map.range(open + 1, destination.end);
         const issue: LinkSyntaxIssue = { kind: problem, range: at, url: link.url, label: link.label };
         if (problem === 'no-scheme') {
@@ -84,9 +100,42 @@ export function scanLinks(text: string, from: number, to: number, map: PositionM
       }
     }
   }
-  misplacedBrackets(segment, from, map, issues);
-  groupIssues(text, to, links, map, issues);
+  if (scope === 'entry') {
+    misplacedBrackets(segment, from, map, issues);
+    groupIssues(text, to, links, map, issues);
+  }
   return { links, issues };
+}
+
+/** A web address as written by hand: `https://…` or `www.…` (a host such as `github.com/o/r` is `looksLikeHost`). */
+const WEB_ADDRESS = /^(?:https?:\/\/|www\.)\S/i;
+
+/**
+ * Whether `[label](url…` (with `gap` between `]` and `(`) outside an entry
+ * was meant as a link. A task box (`[x]`), a footnote mark (`[1]`, `[^1]`),
+ * a date tag (`[2024/05]`), a reference (`[text][ref]`), an escaped bracket,
+ * an image (a badge) and plain words in brackets and parentheses
+ * (`[optional] (see below)`, `$[0,1] (x$`) are not; where the parenthesis
+ * is left open or spaced off, what follows it must be a web address.
+ */
+function meantAsLink(text: string, start: number, label: string, gap: string, url: string, closed: boolean): boolean {
+  const before = text[start - 1];
+  if (before === '!' || before === ']' || before === '\\') return false;
+  const mark = label.trim();
+  // `[2024/05] (https://…)`: a date tag before a url in parentheses, like `[1]`, is no link text.
+  if (mark === '' || mark === 'x' || mark === 'X' || mark.startsWith('^') || /^[\d./-]+$/.test(mark)) return false;
+  if (gap || !closed) return WEB_ADDRESS.test(url) || looksLikeHost(url);
+  return true;
+}
+
+/**
+ * Which url problems break a link outside an entry: an empty url, a host
+ * without its scheme, an address with a space in it. `mailto:` and other
+ * schemes are fine in a contributors list, and `[note](see below)` is words.
+ */
+function proseProblem(problem: UrlProblem, url: string): boolean {
+  if (problem === 'space-in-url') return WEB_ADDRESS.test(url);
+  return problem === 'empty-url' || problem === 'no-scheme';
 }
 
 /** The `)` that closes the unclosed url from `from` at `end`: certain, or a guess (see `urlEndIsCertain`). */

@@ -276,6 +276,7 @@ export function joinPieces(pieces: { from: number; model: ChunkModel }[], listsG
     for (const anchor of placed.explicitAnchors) joined.explicitAnchors.push(anchor);
     for (const comment of placed.suppressions) joined.suppressions.push(comment);
     for (const link of placed.fileLinks) joined.fileLinks.push(link);
+    if (placed.proseLinkIssues) for (const issue of placed.proseLinkIssues) (joined.proseLinkIssues ??= []).push(issue);
     for (const problem of placed.problems) joined.problems.push(problem);
     joined.end = placed.end;
     line = placed.end.line;

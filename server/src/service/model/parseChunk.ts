@@ -1,4 +1,4 @@
-import type { Html, List, Node, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import type { Html, List, ListItem as MdListItem, Node, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { toString } from 'mdast-util-to-string';
 import { gfmTable } from 'micromark-extension-gfm-table';
@@ -11,7 +11,8 @@ import { looksLikeHost } from './linkSyntax';
 import { openBlockAtEnd, type OpenBlock } from './openBlocks';
 import { limitText } from './parseLimits';
 import { PositionMapper } from './positions';
-import type { AnchorRef, ExplicitAnchor, FileLink, ListBlock, ListItem, ParseProblem, SectionHeading, SuppressionComment } from './types';
+import { proseLinkIssues } from './proseLinks';
+import type { AnchorRef, ExplicitAnchor, FileLink, LinkSyntaxIssue, ListBlock, ListItem, ParseProblem, SectionHeading, SuppressionComment } from './types';
 
 /**
  * What one chunk of a document (from a heading at the start of a line to the
@@ -24,6 +25,8 @@ export interface ChunkOutline {
   explicitAnchors: ExplicitAnchor[];
   suppressions: SuppressionComment[];
   fileLinks: FileLink[];
+  /** Broken link syntax outside the entries (`proseLinks.ts`); absent where there is none. */
+  proseLinkIssues?: LinkSyntaxIssue[];
   problems: ParseProblem[];
   /** Where the chunk's text ends. */
   end: Position;
@@ -123,6 +126,8 @@ export function parseChunk(original: string, firstLine: number): ChunkModel {
   }
   const walker = new Walker(text, map, model);
   for (const child of root.children) walker.block(child, 0, true);
+  const prose = proseLinkIssues(root, text, map, walker.entryItems);
+  if (prose.length > 0) model.proseLinkIssues = prose;
   if (walker.omitsNext) model.omitsNextHeading = true;
   const last = root.children[root.children.length - 1];
   const open = last && openBlockAtEnd(last, text);
@@ -141,6 +146,8 @@ class Walker {
   private readonly lastBreak: number;
   /** An `<!-- omit in toc -->` comment stood just before: the next heading is left out of the table of contents. */
   private omitNext = false;
+  /** The list items read as entries, whose links the entries' own scan reads. */
+  readonly entryItems = new Set<MdListItem>();
 
   /** Whether the chunk ended on an `<!-- omit in toc -->` comment. */
   get omitsNext(): boolean {
@@ -200,6 +207,7 @@ class Walker {
     this.omitNext = false;
     const items: ListItem[] = node.children.map((item) => {
       const entry = parseEntry(item, this.text, this.map);
+      if (entry) this.entryItems.add(item);
       return { range: this.rangeOf(item), marker: this.marker(start(item)), ...(entry ? { entry } : {}) };
     });
     this.model.lists.push({ ordered: node.ordered === true, range: this.rangeOf(node), depth, items });

@@ -2,6 +2,7 @@ import type { Link as MdLink, ListItem as MdListItem, Paragraph, PhrasingContent
 import { toString } from 'mdast-util-to-string';
 import { parseArxivUrl } from './arxivId';
 import { arxivOf, collectLinks, innerEnd, innermost, innerStart, isImageLink, offsetOf, toLink, trimmedSpan } from './entryLinks';
+import { readDate } from './entryDate';
 import { readVenueAndYear } from './entryTail';
 import { isPaperLabel, isPaperUrl } from './identity';
 import { scanLinks } from './linkSyntax';
@@ -57,8 +58,7 @@ export function parseEntry(item: MdListItem, text: string, map: PositionMapper):
   const groups = scanned.links.filter((l) => l.grouped).length;
   if (groups > 0) entry.linkGroups = groups;
   if (dateTag) {
-    const yearAt = start + dateTag[0].indexOf(dateTag[1]!);
-    entry.year = { text: dateTag[1]!, value: Number(dateTag[1]), range: map.range(yearAt, yearAt + 4) };
+    readDate(entry, text, start + dateTag[0].indexOf(dateTag[1]!), start + dateTag[0].length, map);
   }
   // Where the link groups begin (the title link aside): the title, authors, venue and year all stand before.
   const afterTitleLink = titleLink ? offsetOf(titleLink, 'end') : start;

@@ -3,6 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { parseArxivUrl } from './arxivId';
 import { isPaperLabel, isPaperUrl } from './identity';
 import { arxivOf, collectLinks, innermost, innerEnd, innerStart, isImageLink, offsetOf, toLink, trimmedSpan } from './entryLinks';
+import { readDate } from './entryDate';
 import { readVenueAndYear } from './entryTail';
 import type { PositionMapper } from './positions';
 import type { Entry, Link, Span } from './types';
@@ -252,14 +253,13 @@ const YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d)/;
 /** `(2023)` closing a title cell (the spaces before it are found by a scan back: a leading `\s*` would be quadratic on a long run of them). */
 const TRAILING_YEAR = /\(((?:19|20)\d{2})\)\s*$/;
 
-/** The first four-digit year of a date cell (`2023-06-23`, `Jun 2023`, `(2023)`). */
+/** The first four-digit year of a date cell (`2023-06-23`, `Jun 2023`, `(2023)`), and its month where one follows it. */
 function readYear(entry: Entry, cell: TableCell, text: string, map: PositionMapper): void {
   const c = contentOf(cell, text);
   if (!c) return;
   const m = YEAR.exec(text.slice(c.start, c.end));
   if (!m) return;
-  const at = c.start + m.index;
-  entry.year = { text: m[1]!, value: Number(m[1]), range: map.range(at, at + 4) };
+  readDate(entry, text, c.start + m.index, c.end, map);
 }
 
 /**

@@ -109,6 +109,7 @@ function entryMovedDown(entry: Entry, delta: number): Entry {
   if (entry.authors) copy.authors = spanMoved(entry.authors, delta);
   if (entry.venue) copy.venue = spanMoved(entry.venue, delta);
   if (entry.year) copy.year = { ...entry.year, range: moved(entry.year.range, delta) };
+  if (entry.date) copy.date = { ...entry.date, range: moved(entry.date.range, delta) };
   if (entry.arxiv) copy.arxiv = { ...entry.arxiv, range: moved(entry.arxiv.range, delta) };
   return copy;
 }

@@ -61,7 +61,7 @@ export interface ArxivRef {
   range: Range;
 }
 
-/** Broken link syntax in an entry's `[[label](url)]` groups (see `linkSyntax.ts`). */
+/** Broken link syntax in an entry's `[[label](url)]` groups, or elsewhere in the file (see `linkSyntax.ts`). */
 export interface LinkSyntaxIssue {
   kind:
     | 'wrong-closer'
@@ -99,6 +99,11 @@ export interface Entry {
   authorsStyle?: 'italic' | 'plain';
   venue?: Span;
   year?: Span & { value: number };
+  /**
+   * The entry's date where it is written with a month (`[2023/05]`, `[2024-05]`, `2023.05`, a Date
+   * column's `2023-06-23`): the whole date as written. Its year is the one `year` holds.
+   */
+  date?: Span & { year: number; month: number };
   /** The links remark reads; a link with broken syntax is not among them but in `linkIssues`. */
   links: Link[];
   linkIssues: LinkSyntaxIssue[];
@@ -194,6 +199,8 @@ export interface SurveyOutline {
   suppressions: SuppressionComment[];
   /** Links and images to files of the repository (`./images/cite.txt`, `PROMPT.md`), anywhere in the document. */
   fileLinks: FileLink[];
+  /** Broken link syntax outside the entries: bullets that are not papers, paragraphs, headings, table cells (see `proseLinks.ts`). Absent where there is none. */
+  proseLinkIssues?: LinkSyntaxIssue[];
   problems: ParseProblem[];
   lineCount: number;
 }

@@ -6,6 +6,7 @@ import { GroupFindings } from '../engine/groupFindings';
 import type { RuleMemory } from '../engine/ruleMemory';
 import { MAX_NAMED, describeLines, type Listing } from '../engine/listings';
 import { relatedAt, type DocumentRule, type RuleFinding } from '../engine/rule';
+import { blankParenthesized } from './authorNames';
 
 /**
  * `inconsistent-listing`: a paper listed under several sections (normal in a
@@ -154,27 +155,10 @@ function compareField(members: Member[], field: string, valueOf: (e: Entry) => V
  * are not names.
  */
 function authorNames(authors: string): string[] {
-  const names = normalizeText(withoutParenthesized(authors).replace(/\bet\s+al\b\.?/gi, ' '))
+  const names = normalizeText(blankParenthesized(authors).replace(/\bet\s+al\b\.?/gi, ' '))
     .split(' ')
     .filter((w) => w.length > 1 && !NOT_NAMES.has(w));
   return [...new Set(names)].sort();
-}
-
-/**
- * Each `(` and the text up to the next `)` made a space, as
- * `replace(/\([^)]*\)/g, ' ')` does, in one pass: that regex reads to the end
- * again from every `(` after the last `)`.
- */
-function withoutParenthesized(text: string): string {
-  let out = '';
-  let from = 0;
-  for (let open = text.indexOf('('); open !== -1; open = text.indexOf('(', from)) {
-    const close = text.indexOf(')', open);
-    if (close === -1) break;
-    out += `${text.slice(from, open)} `;
-    from = close + 1;
-  }
-  return out + text.slice(from);
 }
 
 const NOT_NAMES = new Set(['and', 'arxiv', 'preprint', 'et', 'al']);

@@ -15,6 +15,10 @@ import { titleMismatch } from './title-mismatch';
 import { tocMissingHeading } from './toc-missing-heading';
 import { venueTypo } from './venue-typo';
 import { yearMismatch } from './year-mismatch';
+import { authorMismatch } from './author-mismatch';
+import { copiedAuthors } from './copied-authors';
+import { preprintPublished } from './preprint-published';
+import { copiedCodeLink } from './copied-code-link';
 
 /** Every rule, in the order of `RULE_CODES`. */
 export const RULES: readonly Rule[] = [
@@ -34,4 +38,8 @@ export const RULES: readonly Rule[] = [
   yearMismatch,
   authorFormat,
   titleMismatch,
+  authorMismatch,
+  copiedAuthors,
+  preprintPublished,
+  copiedCodeLink,
 ];

@@ -2,10 +2,12 @@ import type { Entry, LinkSyntaxIssue } from '../model/types';
 import type { ChunkRule, Fix, RuleFinding } from '../engine/rule';
 
 /**
- * `malformed-link`: broken `[[label](url)]` groups in an entry. GitHub shows
- * them as stray brackets or plain text, so the link is lost to the reader.
- * The parser finds them (`model/linkSyntax.ts`); this rule words them and
- * offers the repair where the text makes it certain.
+ * `malformed-link`: broken `[[label](url)]` groups in an entry, and broken
+ * links anywhere else in the file (a news bullet, a table cell, a
+ * paragraph). GitHub shows them as stray brackets or plain text, so the link
+ * is lost to the reader. The parser finds them (`model/linkSyntax.ts`,
+ * `model/proseLinks.ts`); this rule words them and offers the repair where
+ * the text makes it certain.
  */
 export const malformedLink: ChunkRule = {
   scope: 'chunk',
@@ -25,19 +27,27 @@ export const malformedLink: ChunkRule = {
           findings.push({ range: issue.range, message: MIXED_BRACKETS, fixes: fixesFor(issue, false), atMost: 'hint' });
           continue;
         }
-        const placeholder = issue.kind === 'empty-url' && isPlaceholder(issue.label);
-        findings.push({
-          range: issue.range,
-          message: placeholder ? `Link "${issue.label}" has no url yet: GitHub shows it as a link that leads nowhere.` : messageFor(issue),
-          // Closing a badge's image url shows the image, which may be another repository's badge: offered, not applied unseen.
-          fixes: fixesFor(issue, issue.kind !== 'no-scheme' && !issue.image && !issue.guess && !(groupsInDoubt && GROUP_REPAIRS.has(issue.kind))),
-          ...(placeholder ? { atMost: 'hint' as const } : {}),
-        });
+        // Closing a badge's image url shows the image, which may be another repository's badge: offered, not applied unseen.
+        findings.push(findingFor(issue, !issue.image && !(groupsInDoubt && GROUP_REPAIRS.has(issue.kind))));
       }
     }
+    // Outside the entries there are no groups, and no images (`linkSyntax.ts` reads neither there).
+    // An empty url there is a page not written yet (a note list's skeleton, a "Demo" to come): a hint, whatever its label.
+    for (const issue of chunk.proseLinkIssues ?? []) findings.push(findingFor(issue, true, true));
     return findings;
   },
 };
+
+/** The finding for a link issue whose repair (if it has a certain one) may be applied unseen where `maySafelyFix` says so. */
+function findingFor(issue: LinkSyntaxIssue, maySafelyFix: boolean, emptyIsPlaceholder = false): RuleFinding {
+  const placeholder = issue.kind === 'empty-url' && (emptyIsPlaceholder ? !!issue.label : isPlaceholder(issue.label));
+  return {
+    range: issue.range,
+    message: placeholder ? `Link "${issue.label}" has no url yet: GitHub shows it as a link that leads nowhere.` : messageFor(issue),
+    fixes: fixesFor(issue, maySafelyFix && issue.kind !== 'no-scheme' && !issue.guess),
+    ...(placeholder ? { atMost: 'hint' as const } : {}),
+  };
+}
 
 /** Repairs that complete a `[[label](url)]` group, certain only where the section writes its links in groups. */
 const GROUP_REPAIRS = new Set<LinkSyntaxIssue['kind']>(['missing-close', 'missing-open']);
