@@ -33,7 +33,9 @@ export const malformedLink: ChunkRule = {
     }
     // Outside the entries there are no groups, and no images (`linkSyntax.ts` reads neither there).
     // An empty url there is a page not written yet (a note list's skeleton, a "Demo" to come): a hint, whatever its label.
-    for (const issue of chunk.proseLinkIssues ?? []) findings.push(findingFor(issue, true, true));
+    // `[ref] (url)` may be a reference link whose definition sits in another section, which this chunk cannot see:
+    // removing the space would then change where the link leads, so that repair is offered there, not applied unseen.
+    for (const issue of chunk.proseLinkIssues ?? []) findings.push(findingFor(issue, issue.kind !== 'space-before-paren', true));
     return findings;
   },
 };
