@@ -23,16 +23,22 @@ function run(args: string[], cwd: string): Promise<{ status: number | null; stdo
 
 const SURVEY = '# S\n\n1. A wrong title. _Dunlap, L. et al._ arXiv 2023. [[paper](https://arxiv.org/abs/2305.16289)]\n2. Missing. _Doe, J._ arXiv 2023. [[paper](https://arxiv.org/abs/2305.99999)]\n';
 
+/** A loopback arXiv that knows one paper (2305.16289, under another title than the survey's), and a checkout holding `readme`. */
+async function arxivAndCheckout(readme: string): Promise<{ arxiv: FakeArxiv; endpoint: string; dir: string }> {
+  const arxiv = new FakeArxiv(new FakeClock(), [{ id: '2305.16289', title: 'The Real Title From arXiv', authors: ['Lisa Dunlap'] }]);
+  const endpoint = await arxiv.start();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'surveyor-online-cli-'));
+  fs.mkdirSync(path.join(dir, '.git'));
+  fs.writeFileSync(path.join(dir, 'README.md'), readme);
+  return { arxiv, endpoint, dir };
+}
+
 describe('surveyor check --online and surveyor fetch', () => {
   let arxiv: FakeArxiv;
   let endpoint: string;
   let dir: string;
   before(async () => {
-    arxiv = new FakeArxiv(new FakeClock(), [{ id: '2305.16289', title: 'The Real Title From arXiv', authors: ['Lisa Dunlap'] }]);
-    endpoint = await arxiv.start();
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'surveyor-online-cli-'));
-    fs.mkdirSync(path.join(dir, '.git'));
-    fs.writeFileSync(path.join(dir, 'README.md'), SURVEY);
+    ({ arxiv, endpoint, dir } = await arxivAndCheckout(SURVEY));
   });
   after(() => arxiv.stop());
 
@@ -85,11 +91,7 @@ describe('surveyor fetch and check --online against an endpoint that fails or mi
   let endpoint: string;
   let dir: string;
   before(async () => {
-    arxiv = new FakeArxiv(new FakeClock(), [{ id: '2305.16289', title: 'The Real Title From arXiv', authors: ['Lisa Dunlap'] }]);
-    endpoint = await arxiv.start();
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'surveyor-failing-cli-'));
-    fs.mkdirSync(path.join(dir, '.git'));
-    fs.writeFileSync(path.join(dir, 'README.md'), fs.readFileSync(REFERENCE_SURVEY, 'utf8'));
+    ({ arxiv, endpoint, dir } = await arxivAndCheckout(fs.readFileSync(REFERENCE_SURVEY, 'utf8')));
     fs.writeFileSync(path.join(dir, 'survey.md'), SURVEY);
   });
   after(() => arxiv.stop());

@@ -9,24 +9,10 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { parse } from 'yaml';
+import { ROOT } from '../support/fixtures';
+import { readWorkflow } from '../support/workflows';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-
-interface Step {
-  name?: string;
-  uses?: string;
-  run?: string;
-  env?: Record<string, string>;
-  with?: Record<string, unknown>;
-}
-
-interface Workflow {
-  on: { push?: { tags?: string[]; branches?: string[] } };
-  jobs: Record<string, { permissions?: Record<string, string>; steps: Step[] }>;
-}
-
-const workflow = parse(fs.readFileSync(path.join(ROOT, '.github', 'workflows', 'release.yml'), 'utf8'), { strict: true, uniqueKeys: true }) as Workflow;
+const workflow = readWorkflow('release.yml');
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string>; dependencies?: Record<string, string> };
 const jobs = Object.values(workflow.jobs);
 const steps = jobs.flatMap((job) => job.steps);

@@ -1,22 +1,12 @@
 import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describe, it } from 'node:test';
-import { parse } from 'yaml';
 import { ROOT } from '../support/fixtures';
-
-interface Step {
-  name?: string;
-  uses?: string;
-  run?: string;
-  env?: Record<string, string>;
-  with?: Record<string, unknown>;
-  'working-directory'?: string;
-}
+import { readWorkflow } from '../support/workflows';
 
 describe('the GitHub Actions workflow', () => {
-  const text = fs.readFileSync(path.join(ROOT, '.github', 'workflows', 'ci.yml'), 'utf8');
-  const workflow = parse(text, { strict: true, uniqueKeys: true }) as { jobs: Record<string, { steps: Step[] }> };
+  const workflow = readWorkflow('ci.yml');
   const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
 
   it('is valid YAML with jobs and steps', () => {
