@@ -8,8 +8,13 @@
  */
 
 import * as fs from 'node:fs';
+import { escapeData } from './cliFormat';
 import { main } from './cliMain';
 import { runAsProcess } from './cliProcess';
+import { withoutControls } from './untrustedText';
+
+/** Error annotations for a run that could not check; past this many, the last says how many more the log has. */
+export const MAX_ERROR_ANNOTATIONS = 10;
 
 /** An input as the runner passes it: `INPUT_` and the name in capitals, hyphens kept. */
 function input(name: string, env: NodeJS.ProcessEnv): string {
@@ -29,6 +34,18 @@ export function pullRequestBase(env: NodeJS.ProcessEnv, warn: (s: string) => voi
   }
   const sha = (event as { pull_request?: { base?: { sha?: unknown } } } | null)?.pull_request?.base?.sha;
   return typeof sha === 'string' && /^[0-9a-f]{40,64}$/i.test(sha) ? sha : undefined;
+}
+
+/**
+ * The `::error` annotations for a run that could not check (bad input, bad
+ * configuration), so that the pull request says why: one per `surveyor:` line,
+ * since the reason may be any of them (an invalid config's last line only
+ * says to fix the file).
+ */
+export function failureAnnotations(stderrLines: readonly string[]): string[] {
+  const reasons = stderrLines.filter((line) => line.startsWith('surveyor: '));
+  const shown = reasons.length > MAX_ERROR_ANNOTATIONS ? [...reasons.slice(0, MAX_ERROR_ANNOTATIONS - 1), `surveyor: and ${reasons.length - MAX_ERROR_ANNOTATIONS + 1} more (the log lists them all)`] : reasons;
+  return shown.map((reason) => `::error title=Surveyor::${escapeData(withoutControls(reason))}`);
 }
 
 /** The `surveyor check` command line the inputs and the event stand for. */
@@ -54,9 +71,7 @@ if (require.main === module) {
       lines.push(s);
       err(s);
     });
-    // A run that could not check (bad input, bad configuration) is also an error annotation, so that the pull request says why.
-    const reason = lines.filter((line) => line.startsWith('surveyor: ')).at(-1);
-    if (status === 2 && reason) out(`::error title=Surveyor::${reason.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}`);
+    if (status === 2) failureAnnotations(lines).forEach(out);
     return status;
   });
 }

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from './cliErrors';
+import { realPath } from './cliRealPath';
 
 /** The changed lines of one file (none when it did not change). */
 export function linesOf(changed: ChangedLines, file: string): Set<number> | undefined {
@@ -22,7 +23,8 @@ export type ChangedLines = Map<string, Set<number>>;
  * are not changed). Every checked file must be tracked by git. Which commit
  * to compare with (the pull request's base, a merge base) is the caller's
  * choice. Git runs without a shell, its own settings that change the
- * output's shape (prefixes, colour, external diff tools) overridden.
+ * output's shape (prefixes, colour, external diff tools, hunks merged
+ * across unchanged lines by diff.interHunkContext) overridden.
  */
 export function changedLines(ref: string, files: string[]): ChangedLines {
   const root = git(['rev-parse', '--show-toplevel'], 'find the repository').trim();
@@ -41,30 +43,41 @@ export function changedLines(ref: string, files: string[]): ChangedLines {
   const untracked = files.filter((f) => !tracked.has(realPath(f)));
   if (untracked.length > 0) throw new InputError(untracked.map((f) => `${f}: not tracked by git, so --changed-since cannot tell which of its lines changed`));
   const diff = git(
-    ['-c', 'core.quotePath=true', 'diff', '--unified=0', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--find-renames', '--src-prefix=a/', '--dst-prefix=b/', ref, '--'],
+    ['-c', 'core.quotePath=true', 'diff', '--unified=0', '--inter-hunk-context=0', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--find-renames', '--src-prefix=a/', '--dst-prefix=b/', ref, '--'],
     'compare with that commit',
   );
-  const changed = parseDiff(diff);
-  return new Map([...changed].map(([file, lines]) => [realPath(path.join(root, file)), lines]));
+  // A link's diff is of the path it holds, not of its target's lines; the target has its own.
+  const changed = [...parseDiff(diff)].filter(([file]) => !isLink(path.join(root, file)));
+  return new Map(changed.map(([file, lines]) => [realPath(path.join(root, file)), lines]));
 }
 
-/** The new side of a `git diff --unified=0`: for each file, the lines its hunks add or change. */
+/**
+ * The new side of a `git diff --unified=0`: for each file, the lines its hunks
+ * add or change. The `---`/`+++` names are read only in a file's header, between
+ * its `diff --git` line and its first hunk: in a hunk, an added line "++ x"
+ * reads "+++ x". A binary file's header has no names and no hunks, so none of
+ * its lines count as changed; "\ No newline at end of file" is no line.
+ */
 export function parseDiff(diff: string): Map<string, Set<number>> {
   const changed = new Map<string, Set<number>>();
   let lines: Set<number> | undefined;
+  let inHeader = false;
   for (const line of diff.split('\n')) {
     if (line.startsWith('diff --git ')) {
       lines = undefined;
-    } else if (line.startsWith('+++ ')) {
-      const name = line.slice(4);
+      inHeader = true;
+    } else if (inHeader && line.startsWith('+++ ')) {
+      // Git ends a name that holds a space with a tab (as GNU diff does, for patch).
+      const name = line.slice(4).replace(/\t$/, '');
       // A deleted file has no new side.
       if (name === '/dev/null') continue;
       const file = unquote(name).replace(/^b\//, '');
       lines = changed.get(file) ?? new Set();
       changed.set(file, lines);
-    } else if (lines && line.startsWith('@@ ')) {
+    } else if (line.startsWith('@@ ')) {
+      inHeader = false;
       const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
-      if (!hunk) continue;
+      if (!lines || !hunk) continue;
       const start = Number(hunk[1]);
       // A count of 0 is a pure deletion: no line of the new side changed.
       const count = hunk[2] === undefined ? 1 : Number(hunk[2]);
@@ -108,10 +121,11 @@ function git(args: string[], what: string): string {
   }
 }
 
-function realPath(file: string): string {
+
+function isLink(file: string): boolean {
   try {
-    return fs.realpathSync(file);
+    return fs.lstatSync(file).isSymbolicLink();
   } catch {
-    return path.resolve(file);
+    return false;
   }
 }

@@ -2,12 +2,15 @@
 
 import type { CliFinding } from './cliFinding';
 
-export const FAIL_ON_LEVELS = ['error', 'warning', 'info', 'hint'] as const;
+/** The severities, most severe first: the levels --fail-on takes, their rank, and the order of the summary's table columns. */
+export const FAIL_ON_LEVELS = ['error', 'warning', 'info', 'hint'] as const satisfies readonly CliFinding['severity'][];
 export type FailOn = (typeof FAIL_ON_LEVELS)[number];
 type Level = CliFinding['severity'];
 
-/** Most severe first. */
-const RANK: Record<Level, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+/** 0 for the most severe. */
+function rank(level: Level): number {
+  return FAIL_ON_LEVELS.indexOf(level);
+}
 
 export type Counts = Record<Level, number>;
 
@@ -24,11 +27,11 @@ export function countBySeverity(findings: readonly CliFinding[]): Counts {
  * takes in warnings, and any number when it is `error`.
  */
 export function failsRun(counts: Counts, failOn: FailOn, maxWarnings: number | undefined): boolean {
-  const allowedWarnings = maxWarnings ?? (RANK[failOn] >= RANK.warning ? 0 : Infinity);
+  const allowedWarnings = maxWarnings ?? (rank(failOn) >= rank('warning') ? 0 : Infinity);
   if (counts.error > 0) return true;
   if (counts.warning > allowedWarnings) return true;
-  if (RANK[failOn] >= RANK.info && counts.info > 0) return true;
-  return RANK[failOn] >= RANK.hint && counts.hint > 0;
+  if (rank(failOn) >= rank('info') && counts.info > 0) return true;
+  return rank(failOn) >= rank('hint') && counts.hint > 0;
 }
 
 /** `3 warnings, 9 info in 2 files`, or `no findings in 2 files`. */
@@ -40,6 +43,3 @@ export function summaryLine(counts: Counts, files: number): string {
 function plural(n: number, word: string): string {
   return n === 0 ? '' : `${n} ${word}${n === 1 ? '' : 's'}`;
 }
-
-/** Most severe first, the order of the summary's table columns. */
-export const LEVELS_BY_RANK: readonly Level[] = ['error', 'warning', 'info', 'hint'];

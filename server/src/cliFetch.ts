@@ -1,5 +1,6 @@
 /** `--online` and `surveyor fetch`: asking arXiv for the papers the files name, and telling what became of each. */
 
+import { papers } from './cliPapers';
 import type { Metadata } from './metadata/setup';
 
 /**
@@ -24,10 +25,6 @@ export async function fetchNamedPapers(metadata: Metadata, ids: string[], maxBac
   ].filter((part) => part !== '');
   const cache = report.saved ? `cache written: ${metadata.cacheFile}` : 'nothing written to the cache';
   return { summary: `${papers(ids.length)} named: ${parts.join(', ')}; ${cache}`, failed: report.failed.size };
-}
-
-function papers(n: number): string {
-  return `${n} paper${n === 1 ? '' : 's'}`;
 }
 
 /** The first few ids, and how many more. */

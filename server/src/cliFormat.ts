@@ -35,7 +35,7 @@ function githubAnnotation(f: CliFinding): string {
 }
 
 // The escaping GitHub's workflow commands define for data and for property values.
-function escapeData(s: string): string {
+export function escapeData(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 

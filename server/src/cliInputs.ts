@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Minimatch, type MinimatchOptions } from 'minimatch';
 import { InputError } from './cliErrors';
+import { realPath } from './cliRealPath';
 import type { CliSettings } from './cliSettings';
 import { globProblem, isSurveyPath } from './service/surveyFiles';
 
@@ -17,13 +18,15 @@ export interface Input {
 }
 
 // As `files` in .surveyor.json is matched: case-insensitively, and without extended globs, which backtrack without bound.
-const GLOB_OPTIONS: MinimatchOptions = { nocase: true, noext: true };
+// On Windows "\" separates folders (docs\*.md); elsewhere it escapes, as in a shell (\* is a star).
+const GLOB_OPTIONS: MinimatchOptions = { nocase: true, noext: true, windowsPathsNoEscape: path.sep === '\\' };
 
 /** Folders never walked into: version control, dependencies, and (for folders) any dot-folder. */
 const SKIPPED = new Set(['.git', 'node_modules']);
 
 /**
- * The files the arguments stand for, each once, in the order given (a
+ * The files the arguments stand for, each once (a link and its target are
+ * one file, under the name met first), in the order given (a
  * folder's and a glob's sorted by path). A file is taken as named; a folder
  * yields the files its `.surveyor.json` (`files`) calls surveys; a glob the
  * files it matches. A folder or glob that yields nothing is an error, as in
@@ -34,7 +37,8 @@ export function expandInputs(args: string[], settings: CliSettings): string[] {
   const files: string[] = [];
   const problems: string[] = [];
   const add = (file: string) => {
-    const key = path.resolve(file);
+    // Checked twice, a file fixed through one name would then seem "changed on disk" through the other.
+    const key = realPath(file);
     if (!seen.has(key)) {
       seen.add(key);
       files.push(file);
@@ -86,7 +90,7 @@ function matching(glob: string, problems: string[]): string[] {
     return [];
   }
   // minimatch does not match "./a.md" against "a.md": the pattern is written the way walk() writes paths.
-  const pattern = glob.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
+  const pattern = toSlashes(glob).replace(/^(?:\.\/)+/, '');
   const matcher = new Minimatch(pattern, GLOB_OPTIONS);
   const segments = pattern.split('/');
   const literal = segments.findIndex(hasMagic);
@@ -126,7 +130,7 @@ function walk(folder: string, enter: (folder: string) => boolean, problems: stri
 
 /** Whether a pattern has a wildcard, a class or braces (nocase would make any letter count). */
 function hasMagic(pattern: string): boolean {
-  return new Minimatch(pattern, { noext: true }).hasMagic();
+  return new Minimatch(pattern, { ...GLOB_OPTIONS, nocase: false }).hasMagic();
 }
 
 function toSlashes(p: string): string {

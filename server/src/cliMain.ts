@@ -14,9 +14,11 @@ import type { CliFinding } from './cliFinding';
 import { formatFindings } from './cliFormat';
 import { fetchNamedPapers } from './cliFetch';
 import { expandInputs, readInputs } from './cliInputs';
+import { withoutMetadataNote, type MetadataSource } from './cliPapers';
 import { CliSettings } from './cliSettings';
 import { appendSummary, summaryMarkdown } from './cliSummary';
 import { SURVEYOR_VERSION } from './cliVersion';
+import { withoutControls } from './untrustedText';
 import { REAL_CLOCK } from './metadata/clock';
 import { MetadataStore } from './metadata/metadataStore';
 import { createMetadata } from './metadata/setup';
@@ -25,15 +27,18 @@ import { repositoryFilesOnDisk } from './repositoryFilesOnDisk';
 import { SurveyorLanguageService } from './service/languageService';
 import { NotWritten, readOnlyProblem, writeFileInPlace } from './writeFileInPlace';
 
-/** Runs the command line `argv` (without `node` and the script); `out` is stdout, `err` stderr, one line or block per call. */
-export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+/** Runs the command line `argv` (without `node` and the script); `out` is stdout, `err` stderr, one line per call (the usage a block). */
+export async function main(argv: string[], out: (s: string) => void, rawErr: (s: string) => void): Promise<number> {
+  // Messages name files, folders and arguments, which may hold a line break ("\n::error ::…" would be a workflow
+  // command in GitHub Actions) or a terminal escape sequence: each line stays one line, and shows as text.
+  const err = (s: string) => rawErr(withoutControls(s));
   let options: ReturnType<typeof parseArgs>;
   try {
     options = parseArgs(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     // No arguments at all: the usage, as for a bare `git`; anything else wrong: one line.
-    if (argv.length === 0) err(USAGE);
+    if (argv.length === 0) rawErr(USAGE);
     else err(`surveyor: ${error.message}; see surveyor --help`);
     return 2;
   }
@@ -143,10 +148,12 @@ async function run(options: Options, out: (s: string) => void, err: (s: string) 
   const counts = countBySeverity(ordered);
   let line = summaryLine(counts, inputs.length);
   if (changed) line += ` (${ordered.filter((f) => f.changed).length} on lines changed since ${options.changedSince})`;
-  line += metadataNote(withoutMetadata, options);
+  const metadataSource: MetadataSource = options.online ? 'online' : options.cached ? 'cached' : 'offline';
+  const note = withoutMetadataNote(withoutMetadata, metadataSource);
+  if (note !== undefined) line += `; ${note}`;
   err(line);
   if (options.summary !== undefined) {
-    const markdown = summaryMarkdown(ordered, { files: inputs.length, changedSince: options.changedSince, ...(metadata ? { withoutMetadata } : {}) });
+    const markdown = summaryMarkdown(ordered, { files: inputs.length, changedSince: options.changedSince, withoutMetadata: note });
     try {
       appendSummary(options.summary, markdown);
     } catch (error) {
@@ -156,14 +163,6 @@ async function run(options: Options, out: (s: string) => void, err: (s: string) 
   }
   if (unwritten > 0) return 2;
   return failsRun(counts, options.failOn, options.maxWarnings) ? 1 : 0;
-}
-
-/** The summary's count of papers without metadata: always where metadata was asked for, offline only when some lack it. */
-function metadataNote(count: number, options: Options): string {
-  const papers = `${count} paper${count === 1 ? '' : 's'} without arXiv metadata`;
-  if (options.online) return `; ${papers}`;
-  if (options.cached) return `; ${papers} (from the cache and the bundled snapshot; --online to fetch them)`;
-  return count > 0 ? `; ${papers} (offline: only the bundled snapshot was read; --online or --cached to use more)` : '';
 }
 
 function toCliFinding(file: string, d: Diagnostic, changed: ChangedLines | undefined): CliFinding {

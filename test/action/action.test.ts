@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { ROOT } from '../support/fixtures';
+import { git } from '../cli/support';
 
 /**
  * The action as GitHub runs it: `node dist/action.js` (build first: `node
@@ -16,10 +17,6 @@ const ACTION = path.join(ROOT, 'dist', 'action.js');
 const BASE = '# Papers\n\n1. a\n2. b\n4. c\n\n## More\n\n1. d\n2. e\n';
 /** The change: two entries added at the end of "More", misnumbered (lines 11 and 12); line 5's old defect stays. */
 const HEAD = BASE + '5. f\n7. g\n';
-
-function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' }).trim();
-}
 
 interface Run {
   status: number | null;
@@ -75,9 +72,9 @@ describe('the GitHub Action (dist/action.js)', () => {
     ]);
     assert.match(r.stderr, new RegExp(`3 warnings in 1 file \\(2 on lines changed since ${base}\\)`));
     assert.match(r.summary, /^## Surveyor\n\n3 warnings in 1 file; 2 on lines changed since [0-9a-f]{12}\n/);
-    assert.match(r.summary, /\| list-numbering \| 3 \|/);
-    assert.match(r.summary, /### On changed lines\n\n- README\.md:11 warning list-numbering: List numbering: expected 3, found 5\.\n- README\.md:12 warning list-numbering: List numbering: expected 6, found 7\.\n/);
-    assert.match(r.summary, /### Elsewhere\n\n\| File \| Line .*\n.*\n\| README\.md \| 5 \| warning \| list-numbering \|/);
+    assert.match(r.summary, /\| list\\-numbering \| 3 \|/);
+    assert.match(r.summary, /### On changed lines\n\n- README\\\.md\\:11 warning list\\-numbering: List numbering\\: expected 3\\, found 5\\\.\n- README\\\.md\\:12 warning list\\-numbering: List numbering\\: expected 6\\, found 7\\\.\n/);
+    assert.match(r.summary, /### Elsewhere\n\n\| File \| Line .*\n.*\n\| README\\\.md \| 5 \| warning \| list\\-numbering \|/);
   });
 
   it('fail-on and max-warnings decide the exit code', () => {
@@ -108,6 +105,29 @@ describe('the GitHub Action (dist/action.js)', () => {
     const r = action(undefined, { files: 'README.md\n\n  README.md  \n', config: 'ci/surveyor.json' });
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stderr, /3 info in 1 file/);
+    assert.equal(r.annotations.length, 3);
     assert.ok(r.annotations.every((a) => a.startsWith('::notice ')));
+  });
+
+  it('an invalid config: one error annotation per reason, the reason included (not only "fix the file")', () => {
+    fs.mkdirSync(path.join(dir, 'ci'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'ci', 'bad.json'), JSON.stringify({ rules: { 'list-numbering': 'loud' } }));
+    const r = action(undefined, { config: 'ci/bad.json' });
+    assert.equal(r.status, 2);
+    assert.deepEqual(r.annotations.map((a) => a.replace(/::.*?::surveyor: /, '')), [
+      'ci/bad.json: rule "list-numbering": severity must be one of off, hint, info, warning, error, found "loud".',
+      'ci/bad.json: fix the file (Surveyor does not check with a configuration it cannot apply)',
+    ]);
+    assert.ok(r.annotations.every((a) => a.startsWith('::error title=Surveyor::')));
+  });
+
+  it('the error annotations are bounded, and a name with "%0A" (an escaped line break) stays inside its annotation', () => {
+    const names = Array.from({ length: 12 }, (_, i) => `missing ${i}%0A::error ::pwn.md`);
+    const r = action(undefined, { files: names.join('\n') });
+    assert.equal(r.status, 2);
+    assert.equal(r.annotations.length, 10, r.stdout);
+    assert.ok(r.annotations.every((a) => a.startsWith('::error title=Surveyor::surveyor: ')), r.stdout);
+    assert.equal(r.annotations[0], '::error title=Surveyor::surveyor: missing 0%250A::error ::pwn.md: no such file');
+    assert.equal(r.annotations.at(-1), '::error title=Surveyor::surveyor: and 3 more (the log lists them all)');
   });
 });

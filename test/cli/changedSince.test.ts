@@ -1,18 +1,13 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { parseDiff } from '../../server/src/cliChangedLines';
-import { cli } from './support';
+import { cli, git } from './support';
 
 /** Three list-numbering warnings, on lines 5, 9 and 14. */
 const BASE = '# Papers\n\n1. a\n2. b\n4. c\n\n## More\n\n2. d\n3. e\n\n## Last\n\n5. f\n';
-
-function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' }).trim();
-}
 
 /** A real repository: a base commit, then a commit that adds a defect on a new line and renames one file. */
 function history(): { dir: string; base: string } {
@@ -116,5 +111,59 @@ describe('surveyor check --changed-since REF', () => {
       '@@ -1,3 +0,0 @@',
     ].join('\n');
     assert.deepEqual([...parseDiff(diff)].map(([file, lines]) => [file, [...lines]]), [['café.md', [3, 9, 10]]]);
+  });
+  it('reads a name with a space, which git ends with a tab', () => {
+    const diff = ['diff --git a/my list.md b/my list.md', 'index 1..2 100644', '--- a/my list.md\t', '+++ b/my list.md\t', '@@ -2 +2 @@', '-x', '+y'].join('\n');
+    assert.deepEqual([...parseDiff(diff)].map(([file, lines]) => [file, [...lines]]), [['my list.md', [2]]]);
+  });
+
+  it('reads "---" and "+++" as names only before a file’s first hunk: an added "++ x" line is no file', () => {
+    const diff = [
+      'diff --git a/a.md b/a.md',
+      '--- a/a.md',
+      '+++ b/a.md',
+      '@@ -1 +1,2 @@',
+      '-old',
+      '+++ x',
+      '+--- y',
+      '@@ -5,0 +7 @@',
+      '+z',
+      '\\ No newline at end of file',
+      'diff --git a/logo.png b/logo.png',
+      'index 1..2 100644',
+      'Binary files a/logo.png and b/logo.png differ',
+      'diff --git a/b.md b/b.md',
+      '--- a/b.md',
+      '+++ b/b.md',
+      '@@ -3 +3 @@',
+      '-- gone',
+      '+kept',
+    ].join('\n');
+    assert.deepEqual([...parseDiff(diff)].map(([file, lines]) => [file, [...lines]]), [['a.md', [1, 2, 7]], ['b.md', [3]]]);
+  });
+
+  it('in a real repository: a file named with a space, and no file end without a newline', async () => {
+    const { dir, base } = history();
+    // Line 11 is new and misnumbered; the last line (15) changes too: it loses its newline.
+    fs.writeFileSync(path.join(dir, 'new name.md'), BASE.replace('3. e\n', '3. e\n7. new\n').replace(/\n$/, ''));
+    const r = await cli(['check', '--format', 'json', '--changed-since', base, 'new name.md'], dir);
+    assert.deepEqual(JSON.parse(r.stdout).filter((f: { changed: boolean }) => f.changed).map((f: { line: number }) => f.line), [11, 15]);
+  });
+
+  it('does not merge hunks across unchanged lines, whatever diff.interHunkContext says', async () => {
+    const { dir } = history();
+    git(dir, 'config', 'diff.interHunkContext', '10');
+    // Lines 4 and 10 change; the defects on lines 5 and 9 between them do not.
+    fs.writeFileSync(path.join(dir, 'README.md'), fs.readFileSync(path.join(dir, 'README.md'), 'utf8').replace('2. b\n', '2. bb\n').replace('3. e\n', '3. ee\n'));
+    const r = await cli(['check', '--format', 'json', '--changed-since', 'HEAD', 'README.md'], dir);
+    assert.deepEqual(JSON.parse(r.stdout).map((f: { line: number; changed: boolean }) => [f.line, f.changed]), [[5, false], [9, false], [11, false], [15, false]]);
+  });
+
+  it('a file checked through a link added since REF: the target’s changed lines, not the link’s own diff', async () => {
+    const { dir, base } = history();
+    fs.symlinkSync('README.md', path.join(dir, 'link.md'));
+    git(dir, 'add', 'link.md');
+    const r = await cli(['check', '--format', 'json', '--changed-since', base, 'link.md'], dir);
+    assert.deepEqual(JSON.parse(r.stdout).filter((f: { changed: boolean }) => f.changed).map((f: { line: number }) => f.line), [11]);
   });
 });

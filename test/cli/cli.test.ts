@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { RULE_CODES } from '../../shared/settings';
 import { REFERENCE_SURVEY, ROOT } from '../support/fixtures';
+import { GAPPY, GAPPY_FIXED, repo } from './support';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
@@ -14,15 +15,6 @@ function run(args: string[], cwd: string) {
   return { status: r.status, stdout: r.stdout.trim(), stderr: r.stderr.trim() };
 }
 
-/** A throwaway repository folder holding the given files. */
-function repo(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'surveyor-cli-'));
-  fs.mkdirSync(path.join(dir, '.git'));
-  for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), content);
-  return dir;
-}
-
-const GAPPY = '# Papers\n\n1. a\n2. b\n4. c\n\n## More\n\n2. d\n3. e\n';
 
 describe('surveyor check', () => {
   it('prints file:line:col severity code message, a summary line on stderr, and exits 1 on warnings (--fail-on warning by default)', () => {
@@ -63,7 +55,7 @@ describe('surveyor check', () => {
     const r = run(['check', '--fix', 'README.md'], dir);
     assert.equal(r.status, 0);
     assert.equal(r.stdout, '');
-    assert.equal(fs.readFileSync(path.join(dir, 'README.md'), 'utf8'), '# Papers\n\n1. a\n2. b\n3. c\n\n## More\n\n1. d\n2. e\n');
+    assert.equal(fs.readFileSync(path.join(dir, 'README.md'), 'utf8'), GAPPY_FIXED);
     assert.deepEqual(fs.readdirSync(dir).sort(), ['.git', 'README.md'], 'no temporary file left behind');
   });
 

@@ -5,12 +5,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { ROOT } from '../support/fixtures';
-import { cli, repo } from './support';
+import { GAPPY, cli, repo } from './support';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const VERSION = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version as string;
-/** Two list-numbering warnings. */
-const GAPPY = '# Papers\n\n1. a\n2. b\n4. c\n\n## More\n\n2. d\n3. e\n';
+/** No findings. */
 const CLEAN = '# Papers\n\n1. a\n2. b\n';
 
 describe('surveyor: the conventions of eslint and markdownlint-cli2', () => {

@@ -6,21 +6,13 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { NotWritten, writeFileInPlace } from '../../server/src/writeFileInPlace';
 import { ROOT } from '../support/fixtures';
+import { GAPPY, GAPPY_FIXED as FIXED, repo } from './support';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
-const GAPPY = '# Papers\n\n1. a\n2. b\n4. c\n';
-const FIXED = '# Papers\n\n1. a\n2. b\n3. c\n';
 
 function run(args: string[], cwd: string, as: SpawnSyncOptions = {}) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', ...as });
   return { status: r.status, stdout: String(r.stdout).trim(), stderr: String(r.stderr).trim() };
-}
-
-function repo(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'surveyor-fix-'));
-  fs.mkdirSync(path.join(dir, '.git'));
-  for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), content);
-  return dir;
 }
 
 /** Root writes where it likes: permissions are tried as `nobody`, when this process may run the CLI as that user. */

@@ -1,7 +1,17 @@
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cliMain';
+
+/** Two list-numbering warnings, on lines 5 and 9; `--fix` turns it into GAPPY_FIXED. */
+export const GAPPY = '# Papers\n\n1. a\n2. b\n4. c\n\n## More\n\n2. d\n3. e\n';
+export const GAPPY_FIXED = '# Papers\n\n1. a\n2. b\n3. c\n\n## More\n\n1. d\n2. e\n';
+
+/** `git ARGS` in `dir`, as a test's author (no signing, whatever the machine's settings); its output trimmed. */
+export function git(dir: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' }).trim();
+}
 
 /** A throwaway repository folder (a `.git` folder, no history) holding the given files; folders are made as needed. */
 export function repo(files: Record<string, string | Buffer>, prefix = 'surveyor-cli-'): string {
