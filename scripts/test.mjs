@@ -28,7 +28,8 @@ function run(command, args, { quiet = false } = {}) {
     let output = '';
     child.stdout?.on('data', (data) => (output += data));
     child.stderr?.on('data', (data) => (output += data));
-    child.on('exit', (code, signal) => resolve({ status: code ?? (signal ? 1 : 0), output }));
+    // 'close', not 'exit': the output may still be arriving when the process has exited.
+    child.on('close', (code, signal) => resolve({ status: code ?? (signal ? 1 : 0), output }));
     child.on('error', (error) => resolve({ status: 1, output: `${command}: ${error.message}\n` }));
   });
 }
@@ -43,21 +44,25 @@ function groups(files) {
 async function runGroups(fileGroups) {
   const queue = [...fileGroups];
   const totals = { tests: 0, pass: 0, fail: 0 };
-  let failed = false;
+  let failedGroups = 0;
   const worker = async () => {
     for (let files = queue.shift(); files; files = queue.shift()) {
       const { status, output } = await run(process.execPath, ['--import', 'tsx', '--test-reporter=spec', 'scripts/runTestFiles.mjs', ...files], { quiet: true });
       process.stdout.write(output);
       for (const key of Object.keys(totals)) totals[key] += Number(output.match(new RegExp(`^ℹ ${key} (\\d+)$`, 'm'))?.[1] ?? 0);
-      if (status !== 0) {
-        failed = true;
-        console.error(`npm test: a test failed in one of ${files.join(', ')}`);
+      // A group that printed no totals did not run to its end (a test called process.exit, or the runner crashed):
+      // the files after that point never ran, whatever its exit status says.
+      const finished = /^ℹ tests \d+$/m.test(output);
+      if (status !== 0 || !finished) {
+        failedGroups++;
+        console.error(`npm test: ${finished ? 'a test failed' : 'the run stopped before its end'} in one of ${files.join(', ')}`);
       }
     }
   };
   await Promise.all(Array.from({ length: PARALLEL }, worker));
-  console.log(`\nnpm test: ${totals.tests} tests, ${totals.pass} passed, ${totals.fail} failed, in ${fileGroups.length} processes`);
-  return failed ? 1 : 0;
+  const groupsFailed = failedGroups > 0 ? ` (${failedGroups} of the ${fileGroups.length} processes failed)` : `, in ${fileGroups.length} processes`;
+  console.log(`\nnpm test: ${totals.tests} tests, ${totals.pass} passed, ${totals.fail} failed${groupsFailed}`);
+  return failedGroups > 0 ? 1 : 0;
 }
 
 const [typecheck, tests] = await Promise.all([

@@ -31,6 +31,13 @@ export interface InsertPaperArgs {
 /** Server -> client, at start: where the persistent arXiv cache lives (the extension's global storage). */
 export interface InitializationOptions {
   cacheDir?: string;
+  /**
+   * `vscode` from Surveyor's own VS Code client, which forwards the arXiv endpoint from the
+   * user's own settings only; any other editor's settings may come from a file in the repository.
+   */
+  client?: 'vscode';
+  /** Settings from an editor that cannot be asked for them, `{ surveyor: {...} }` (see server/src/pushedSettings.ts). */
+  settings?: unknown;
 }
 
 /** Client -> server: the edit that renumbers every list of a document (null when nothing changes). */

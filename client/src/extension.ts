@@ -36,7 +36,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel: output,
     errorHandler: restartingErrorHandler(() => client!),
     // The server keeps its arXiv cache in the extension's global storage.
-    initializationOptions: { cacheDir: context.globalStorageUri.fsPath } satisfies InitializationOptions,
+    initializationOptions: { cacheDir: context.globalStorageUri.fsPath, client: 'vscode' } satisfies InitializationOptions,
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.surveyor.json') },
     middleware: {
       workspace: {

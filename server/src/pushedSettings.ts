@@ -1,8 +1,9 @@
 import { SETTINGS_SECTION } from '../../shared/protocol';
+import { defaultSettings } from '../../shared/settings';
 import type { SettingsLayer } from './service/configuration';
 
 /** The top-level keys of Surveyor's settings: an object of them sent without the `surveyor` section is a slip worth naming. */
-const SURVEYOR_KEYS = ['rules', 'numbering', 'arxiv', 'entry', 'venues', 'taxonomy', 'codeLens', 'maxFileSize', 'files'];
+const SURVEYOR_KEYS = Object.keys(defaultSettings());
 
 /**
  * The settings an editor sends rather than being asked for them: Neovim 0.7,
@@ -11,7 +12,7 @@ const SURVEYOR_KEYS = ['rules', 'numbering', 'arxiv', 'entry', 'venues', 'taxono
  * `workspace/didChangeConfiguration` have the shape `{ settings: { surveyor: {...} } }`,
  * keyed by section as VS Code's own servers and the LSP sample read them.
  * `initializationOptions` gives the first value; each notification that
- * carries settings replaces it whole.
+ * carries a `surveyor` section replaces it whole (`"surveyor": null` clears it).
  */
 export class PushedSettings {
   private layer: SettingsLayer | undefined;
@@ -36,10 +37,11 @@ export class PushedSettings {
     if (!isObject(settings)) return;
     if (Object.hasOwn(settings, SETTINGS_SECTION)) {
       // The user's own editor configuration, like VS Code's user settings: it may name the arXiv endpoint.
-      this.layer = { source: `${where} (${SETTINGS_SECTION})`, value: settings[SETTINGS_SECTION], trusted: true };
+      const value = settings[SETTINGS_SECTION];
+      this.layer = value === null ? undefined : { source: `${where} (${SETTINGS_SECTION})`, value, trusted: true };
       return;
     }
-    this.layer = undefined;
+    // Settings for other servers, or none (eglot sends `{}` once it connects): what Surveyor was sent before stays.
     const ours = Object.keys(settings).filter((key) => SURVEYOR_KEYS.includes(key));
     if (ours.length > 0) {
       this.warn(`${where}: ${ours.map((key) => `"${key}"`).join(', ')} must be inside a "${SETTINGS_SECTION}" section ({ "${SETTINGS_SECTION}": { "${ours[0]}": … } }); they were ignored.`);

@@ -116,8 +116,9 @@ connection.onInitialize((params): InitializeResult => {
     log,
   });
   canPullConfiguration = capabilities.workspace?.configuration === true;
-  const clientName = typeof params.clientInfo?.name === 'string' ? params.clientInfo.name : '';
-  if (clientName !== '' && !/code/i.test(clientName)) clientSettingsName = `${clientName.slice(0, 40)} settings (${SETTINGS_SECTION})`;
+  // Only Surveyor's own VS Code client vouches that the endpoint comes from the user's own settings; a client's name proves nothing.
+  const clientName = typeof params.clientInfo?.name === 'string' && params.clientInfo.name !== '' ? params.clientInfo.name.slice(0, 40) : 'the editor';
+  if (options.client !== 'vscode') clientSettingsName = `${clientName} settings (${SETTINGS_SECTION})`;
   pushed.atInitialize(params.initializationOptions);
   pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);

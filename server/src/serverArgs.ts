@@ -1,9 +1,9 @@
-import { version } from '../../package.json';
+import { SURVEYOR_VERSION } from './cliVersion';
 
 /** How vscode-languageserver is told its transport (`--socket 6009` and `--pipe NAME` work too). */
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
 
-export const SERVER_VERSION: string = version;
+export const SERVER_VERSION = SURVEYOR_VERSION;
 
 export type ServerCommandLine =
   /** Serve LSP; `argv` names the transport (stdio unless the editor named another). */

@@ -102,7 +102,7 @@ describe('the npm package', () => {
     connection.listen();
     try {
       const result = await Promise.race([
-        connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { settings: { arxiv: { online: false } } } }),
+        connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { settings: { surveyor: { arxiv: { online: false } } } } }),
         died,
       ]);
       assert.ok(result.capabilities.textDocumentSync, 'the server announces no text document sync');

@@ -21,6 +21,7 @@ describe('the editor and the CLI report the same findings', () => {
   let dir: string;
   const lists = [REFERENCE_SURVEY, ...corpusFiles().sort().slice(0, 2)];
   before(async () => {
+    assert.equal(lists.length, 3, 'the reference survey and two real lists from ../shared');
     // Outside a git checkout, as the lists lie in ../shared: missing-file has no repository to look in, in either.
     dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'surveyor-agree-')));
     lists.forEach((file, i) => {

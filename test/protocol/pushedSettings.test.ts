@@ -88,6 +88,13 @@ function numbering(client: LspClient, uri: string): number | 'none' | undefined 
   return pushed.diagnostics.find((d) => d.code === 'list-numbering')?.severity ?? 'none';
 }
 
+/** The list-numbering severity once the diagnostics of `text` (a new version) are in: never a publish from before. */
+async function numberingOf(client: LspClient, uri: string, version: number, text: string, message: RegExp): Promise<number | undefined> {
+  await client.change(uri, version, [{ text }]);
+  await client.until(() => client.pushedDiagnostics(uri)?.diagnostics.some((d) => d.code === 'list-numbering' && message.test(typeof d.message === 'string' ? d.message : d.message.value)) === true);
+  return client.pushedDiagnostics(uri)!.diagnostics.find((d) => d.code === 'list-numbering')!.severity;
+}
+
 // The tests are independent (a server each) and mostly wait: they run side by side.
 describe('settings an editor sends', { concurrency: true }, () => {
   it('a pushed rule severity changes the diagnostics of every open survey; each push replaces the last', { timeout: 10_000 }, () =>
@@ -123,7 +130,7 @@ describe('settings an editor sends', { concurrency: true }, () => {
       await client.until(() => numbering(client, uri) === 2);
       await push(client, { rules: { 'list-numbering': 'off' } });
       await client.until(() => client.shownMessages.some((m) => m.includes('"rules" must be inside a "surveyor" section')));
-      assert.equal(numbering(client, uri), 2);
+      assert.equal(await numberingOf(client, uri, 2, '# Papers\n\n1. a\n5. b\n', /expected 2, found 5/), 2, 'still the default warning');
       // Nonsense in the notification is no crash: the server still answers.
       await push(client, 42);
       await push(client, { surveyor: 'loud' });
@@ -185,6 +192,18 @@ describe('settings an editor sends', { concurrency: true }, () => {
       await client.until(() => numbering(client, uri) === 'none');
       await client.change(uri, 2, [{ text: '# Papers\n\n1. a\n3. b\n' }]);
       await client.until(() => numbering(client, uri) === 4);
+    }));
+
+  it('a push with no "surveyor" section (eglot sends {} once connected; another server\'s settings) keeps what Surveyor was sent', { timeout: 10_000 }, () =>
+    withServer({ configuration: false, initializationSettings: { surveyor: { rules: { 'list-numbering': 'error' } } } }, async ({ client, dir }) => {
+      const uri = `file://${dir}/README.md`;
+      await client.open(uri, SURVEY);
+      await client.until(() => numbering(client, uri) === 1);
+      await push(client, {});
+      await push(client, { marksman: { enabled: true } });
+      assert.equal(await numberingOf(client, uri, 2, '# Papers\n\n1. a\n7. b\n', /expected 2, found 7/), 1);
+      await push(client, { surveyor: null });
+      assert.equal(await numberingOf(client, uri, 3, '# Papers\n\n1. a\n8. b\n', /expected 2, found 8/), 2, '"surveyor": null clears what was sent');
     }));
 
   it('an editor that answers workspace/configuration is asked, and its answer wins over what it sent; where it has no "surveyor" section, what it sent applies', { timeout: 10_000 }, () =>

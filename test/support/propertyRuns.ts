@@ -3,4 +3,4 @@
  * minute on two cores), many in `npm run test:stress`, which sets
  * SURVEYOR_PROPERTY_RUNS.
  */
-export const PROPERTY_RUNS = Number(process.env.SURVEYOR_PROPERTY_RUNS ?? 6);
+export const PROPERTY_RUNS = Number(process.env.SURVEYOR_PROPERTY_RUNS ?? 4);

@@ -11,6 +11,7 @@ export interface WorkflowStep {
   env?: Record<string, string>;
   with?: Record<string, unknown>;
   'working-directory'?: string;
+  if?: string;
 }
 
 export interface Workflow {

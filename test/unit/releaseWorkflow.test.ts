@@ -43,6 +43,13 @@ describe('the release workflow', () => {
     assert.equal(workflow.on.push?.branches, undefined);
   });
 
+  it('runs on a Node the pinned ovsx accepts (its engines field)', () => {
+    const setup = steps.find((step) => step.uses?.startsWith('actions/setup-node'));
+    const engines = (JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'ovsx', 'package.json'), 'utf8')) as { engines?: { node?: string } }).engines?.node ?? '';
+    const needed = Number(/(\d+)/.exec(engines)?.[1] ?? 0);
+    assert.ok(Number(setup?.with?.['node-version']) >= needed, `setup-node ${String(setup?.with?.['node-version'])}, ovsx needs ${engines}`);
+  });
+
   it('may write contents (the release, the action tag) and mint an id token (npm provenance)', () => {
     const [job] = jobs;
     assert.equal(jobs.length, 1);
@@ -80,9 +87,10 @@ describe('the release workflow', () => {
     assert.match(pack, /--baseImagesUrl "\$GITHUB_SERVER_URL\/\$GITHUB_REPOSITORY\/raw\/\$GITHUB_REF_NAME"/);
   });
 
-  it('publishes the CLI to npm with provenance and the npm token', () => {
+  it('publishes the CLI to npm with provenance and the npm token, skipping a version npm already has (a re-run)', () => {
     const npm = steps[stepIndex(/npm publish/)];
     assert.match(npm.run!, /npm publish --provenance\b/);
+    assert.match(npm.run!, /npm view .*version[\s\S]*then[\s\S]*else\s+npm publish/);
     assert.equal(npm.env?.NODE_AUTH_TOKEN, '${{ secrets.NPM_TOKEN }}');
     assert.ok(steps.some((s) => s.uses?.startsWith('actions/setup-node@') && s.with?.['registry-url'] === 'https://registry.npmjs.org'), 'setup-node writes the .npmrc that reads NODE_AUTH_TOKEN');
   });

@@ -89,9 +89,13 @@ local function main()
 
   -- A pushed setting is honoured: the finding goes.
   local client = vim.lsp.get_client_by_id(client_id)
-  client.notify('workspace/didChangeConfiguration', {
-    settings = { surveyor = { rules = { ['list-numbering'] = 'off' }, arxiv = { online = false, endpoint = env.SURVEYOR_ENDPOINT } } },
-  })
+  -- Neovim 0.8 and later answer workspace/configuration from client.config.settings, and the
+  -- server asks after a push: what is pushed must be what Neovim answers too.
+  local function push(settings)
+    client.config.settings = settings
+    client.notify('workspace/didChangeConfiguration', { settings = settings })
+  end
+  push({ surveyor = { rules = { ['list-numbering'] = 'off' }, arxiv = { online = false, endpoint = env.SURVEYOR_ENDPOINT } } })
   wait_for('the list-numbering finding to go', function() return severity_of(bufnr, 'list-numbering') == nil end)
   results.after_push = findings(bufnr)
 
@@ -101,7 +105,7 @@ local function main()
   results.offline_hover_later = hover_at(bufnr, env.SURVEYOR_UNKNOWN_ID)
 
   -- Online, the same endpoint answers: the hover starts the fetch, and the title shows once it is in.
-  client.notify('workspace/didChangeConfiguration', { settings = { surveyor = { arxiv = { online = true, endpoint = env.SURVEYOR_ENDPOINT } } } })
+  push({ surveyor = { arxiv = { online = true, endpoint = env.SURVEYOR_ENDPOINT } } })
   local deadline = vim.loop.now() + WAIT_MS
   repeat
     results.online_hover = hover_at(bufnr, env.SURVEYOR_UNKNOWN_ID)

@@ -182,6 +182,12 @@ describe('malformed-link outside the entries', () => {
   const SPACE = 'Space between "]" and "(": Markdown does not read "[label] (url)" as a link; expected "[label](url)".';
   const UNCLOSED = 'Link url is not closed: expected ")" after the url.';
 
+  it('reads a news bullet written like an entry, which is no paper: its broken link is reported once', () => {
+    const text = '# A survey\n\n## News\n\n- [2024/05] **Our survey.** _A. Lee, B. Chen._ arXiv 2024. [paper] (https://arxiv.org/abs/2405.01234)\n';
+    assert.deepEqual(only(text), [SPACE]);
+    assert.equal(fixAll(text), text);
+  });
+
   it('reports "[name] (url)" in a news bullet, a paragraph, a heading and a table cell, and offers to remove the space, never unseen (a reference link may be defined in another section)', () => {
     for (const body of [
       '- [2024/05] Our [survey] (https://arxiv.org/abs/2405.01234) is out.',
@@ -203,20 +209,20 @@ describe('malformed-link outside the entries', () => {
     assert.equal(fixAll(text), text);
   });
 
-  it('closes an unclosed url unseen where its end is certain, and offers it where the url may go on', () => {
-    const certain = survey('See the [code](https://github.com/x/y for details.');
-    assert.deepEqual(only(certain), [UNCLOSED]);
-    assert.equal(fixAll(certain), certain.replace('x/y ', 'x/y) '));
-    const last = survey('- Contributors: [Jane](https://github.com/jane\n- [Joe](https://github.com/joe)');
-    assert.deepEqual(only(last), [UNCLOSED]);
-    assert.equal(fixAll(last), last.replace('jane\n', 'jane)\n'), 'at the end of a bullet, the next bullet after it');
-    const broken = survey('See [the page](https://example.org/a?b=1\n2) for more.');
-    assert.deepEqual(only(broken), [UNCLOSED]);
-    assert.equal(fixAll(broken), broken, 'cut by a line break: where it ends is a guess');
-    assert.deepEqual(fixTitles('malformed-link', broken), ['Close the url with ")"']);
-    const typed = survey('- Code: [repo](https://github.com/x/y] and more');
-    assert.deepEqual(only(typed), [UNCLOSED]);
-    assert.equal(fixAll(typed), typed, 'a "]" after it outside a group may be the ")" mistyped: offered only');
+  it('offers to close an unclosed url, never unseen: outside the entries where it ends is a guess once words follow', () => {
+    for (const [text, closed] of [
+      ['See the [code](https://github.com/x/y for details.', 'x/y) '],
+      ['See [site](https://x.org. Thanks.', 'x.org.) '],
+      ['- Contributors: [Jane](https://github.com/jane\n- [Joe](https://github.com/joe)', 'jane)\n'],
+      ['See [the page](https://example.org/a?b=1\n2) for more.', undefined],
+      ['- Code: [repo](https://github.com/x/y] and more', undefined],
+    ] as const) {
+      const body = survey(text);
+      assert.deepEqual(only(body), [UNCLOSED], text);
+      assert.equal(fixAll(body), body, text);
+      assert.deepEqual(fixTitles('malformed-link', body), ['Close the url with ")"'], text);
+      if (closed) assert.ok(applyFix('malformed-link', body, 'Close the url with ")"').includes(closed), text);
+    }
   });
 
   it('gives an empty url a hint outside the entries, whatever its label: a page not written yet', () => {

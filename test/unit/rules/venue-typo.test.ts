@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { settingsWith } from '../../support/fixtures';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { document, service, settingsWith } from '../../support/fixtures';
 import { applyFix, at, entry, findings, fixAll, fixTitles } from '../../support/rules';
 
 describe('venue-typo', () => {
@@ -139,5 +140,23 @@ describe('venue-typo: acronyms', () => {
   it('knows configured venues', () => {
     const text = entry(1, { venue: 'ICLM 2023' }) + '\n';
     assert.deepEqual(findings('venue-typo', text, settingsWith((s) => (s.venues = ['ICLM']))), []);
+  });
+});
+
+describe('venue-typo: what is never applied unseen, and how loud an acronym is', () => {
+  it('offers, never applies, a plural or a short name: real journals differ from known ones by an "s"', () => {
+    for (const venue of ['Cells 2023', 'Pattern 2022', 'Sensor 2021']) {
+      const text = entry(1, { venue }) + '\n';
+      if (findings('venue-typo', text).length > 0) assert.equal(fixAll(text), text, venue);
+    }
+    // A word venue one edit from a known one of five letters or more is still repaired unseen.
+    const arkiv = entry(1, { venue: 'arKiv 2023' }) + '\n';
+    assert.equal(fixAll(arkiv), arkiv.replace('arKiv', 'arXiv'));
+  });
+
+  it('reports an acronym slip as an info at most: whether it is a slip rests on how complete the known list is', () => {
+    const text = entry(1, { venue: 'EMLNP 2023' }) + '\n';
+    const found = service().getDiagnostics(document(text)).filter((d) => d.code === 'venue-typo');
+    assert.deepEqual(found.map((d) => d.severity), [DiagnosticSeverity.Information]);
   });
 });

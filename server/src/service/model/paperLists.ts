@@ -1,7 +1,7 @@
 import { isPaperLabel, isPaperUrl } from './identity';
 import type { ChunkModel } from './parseChunk';
 import { comparePositions } from './positions';
-import type { Entry, ListBlock, ListItem } from './types';
+import type { Entry, LinkSyntaxIssue, ListBlock, ListItem } from './types';
 
 /**
  * Which list items are papers. A list item that looks like a citation (a
@@ -20,13 +20,22 @@ import type { Entry, ListBlock, ListItem } from './types';
  */
 export function withPaperEntries(model: ChunkModel): ChunkModel {
   let changed = false;
+  const dropped: LinkSyntaxIssue[] = [];
   const lists = model.lists.map((list) => {
     const kept = paperListOf(list, sectionOf(model, list));
-    if (kept !== list) changed = true;
+    if (kept === list) return kept;
+    changed = true;
+    list.items.forEach((item, i) => {
+      // `[[pdf]](url)` as a house style is a question for entries only.
+      if (item.entry && !kept.items[i]!.entry) dropped.push(...item.entry.linkIssues.filter((issue) => issue.kind !== 'misplaced-bracket'));
+    });
     return kept;
   });
+  if (!changed) return model;
+  // A news or tool bullet that is not a paper keeps its broken links: they are read as any link outside the entries is.
+  const proseLinkIssues = dropped.length === 0 ? model.proseLinkIssues : [...(model.proseLinkIssues ?? []), ...dropped].sort((a, b) => comparePositions(a.range.start, b.range.start));
   // A new model only where an entry was dropped: parsed models are shared and never changed.
-  return changed ? { ...model, lists } : model;
+  return { ...model, lists, ...(proseLinkIssues ? { proseLinkIssues } : {}) };
 }
 
 /** The text of the last heading (not a bold category) before the list: the section it is read under. */

@@ -33,9 +33,10 @@ export const malformedLink: ChunkRule = {
     }
     // Outside the entries there are no groups, and no images (`linkSyntax.ts` reads neither there).
     // An empty url there is a page not written yet (a note list's skeleton, a "Demo" to come): a hint, whatever its label.
-    // `[ref] (url)` may be a reference link whose definition sits in another section, which this chunk cannot see:
-    // removing the space would then change where the link leads, so that repair is offered there, not applied unseen.
-    for (const issue of chunk.proseLinkIssues ?? []) findings.push(findingFor(issue, issue.kind !== 'space-before-paren', true));
+    // Every repair there is offered, never applied unseen: prose gives no list of like entries to be sure by. `[ref] (url)`
+    // may be a reference link defined in another section (removing the space would change where it leads), and where an
+    // unclosed url ends is a guess once words follow it (`[site](https://x.org. Thanks.`).
+    for (const issue of chunk.proseLinkIssues ?? []) findings.push(findingFor(issue, false, true));
     return findings;
   },
 };

@@ -38,7 +38,9 @@ function wholeVenueTypo(venue: Span, extra: readonly string[]): RuleFinding | un
   // A mark that differs (`(NeurIPS` with its ")" lost, `Arx⏎iv` across a line break) is not a misspelling: offered, not applied unseen.
   const lettersOnly = /^[\p{L}\p{N}]*$/u.test(removed + change.newText);
   // Acronyms one letter apart may both be real (`NeurIPS`, `EurIPS`): an acronym's fix is always looked at first.
-  const safe = near.distance === 1 && lettersOnly && !isAcronym(venue.text);
+  // Short names and a plural are real names as often as slips (`Cells`/`Cell`, `Sensor`/`Sensors`): looked at first too.
+  const pluralOnly = fixed.toLowerCase() === `${venue.text.toLowerCase()}s` || venue.text.toLowerCase() === `${fixed.toLowerCase()}s`;
+  const safe = near.distance === 1 && lettersOnly && !isAcronym(venue.text) && !pluralOnly && near.candidate.length >= 5;
   return typoFinding(venue.range, venue.text, near.candidate, fixed, safe);
 }
 
@@ -48,7 +50,9 @@ function acronymTypos(venue: Span, known: KnownAcronyms): RuleFinding[] {
   for (const written of acronymsInVenue(venue.text, (word) => known.isKnown(word))) {
     const meant = known.meant(written.text);
     if (!meant) continue;
-    found.push(typoFinding(partRange(venue, written.from, written.to), written.text, meant, meant, false));
+    // Whether an acronym is a slip rests on how complete the list of known venues is (`ICSA` and `ISCA` are both real):
+    // an info, however close it looks.
+    found.push({ ...typoFinding(partRange(venue, written.from, written.to), written.text, meant, meant, false), atMost: 'info' });
   }
   return found;
 }

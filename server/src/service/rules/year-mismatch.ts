@@ -22,8 +22,8 @@ const ANNOUNCEMENT_LAG_MONTHS = 3;
  * - A year after `arXiv` (`arXiv 2022`) is compared with the id's year.
  * - A date with a month (`[2023/05]`, `[2024-05]`, a Date column) is compared
  *   with the id's month, allowing for arXiv's announcement lag.
- * - A year alone without a venue (a Date column's `2022`) is a date whose month
- *   is not known: reported only where even its December is too early.
+ * - A year alone without a venue (a Year column's `2022`) is left alone: it is
+ *   often the year of a conference the paper went to before it reached arXiv.
  */
 export const yearMismatch = entryRule('year-mismatch', (entry) => {
   if (!entry.year || !entry.arxiv) return [];
@@ -32,7 +32,9 @@ export const yearMismatch = entryRule('year-mismatch', (entry) => {
   const venue = entry.venue?.text.trim();
   if (venue !== undefined && !/^arxiv$/i.test(venue)) return [];
   if (entry.date) return dateBeforeId(entry.date, entry.arxiv.id, issued);
-  if (venue === undefined) return dateBeforeId({ ...entry.year, year: entry.year.value, month: 12 }, entry.arxiv.id, issued);
+  // A year alone with no venue (a table's Year column) is often the year of a conference the paper
+  // went to before it reached arXiv: only a year the entry gives to arXiv is held to the id's.
+  if (venue === undefined) return [];
   return yearBeforeId(entry.year, entry.arxiv.id, issued.year);
 });
 
