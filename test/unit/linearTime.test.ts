@@ -6,7 +6,7 @@ import { doiOf, isPaperUrl, normalizeUrl } from '../../server/src/service/model/
 import { scanHtml } from '../../server/src/service/model/parseChunk';
 import { PositionMapper } from '../../server/src/service/model/positions';
 import { document, service } from '../support/fixtures';
-import { fastestOfThree } from '../support/fastest';
+import { fastest } from '../support/fastest';
 
 /**
  * Hostile lines that made our own regular expressions super-linear, through
@@ -30,10 +30,10 @@ const tag = () => `t${unique++}`;
 /** The time of `work` on one input `factor` times `small` over its time on `factor` inputs of size `small`, each the best of three runs. */
 function growth(work: (size: number) => unknown, small: number, factor = FACTOR): number {
   work(small); // compiled before it is timed
-  const many = fastestOfThree(() => {
+  const many = fastest(() => {
     for (let i = 0; i < factor; i++) work(small);
   });
-  const one = fastestOfThree(() => work(small * factor));
+  const one = fastest(() => work(small * factor));
   return one / Math.max(many, 0.05);
 }
 

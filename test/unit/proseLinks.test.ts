@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { ListItem, PhrasingContent, Root, RootContent, TableCell } from 'mdast';
 import { proseLinkIssues } from '../../server/src/service/model/proseLinks';
 import { PositionMapper } from '../../server/src/service/model/positions';
-import { fastestOfThree } from '../support/fastest';
+import { fastest } from '../support/fastest';
 
 /**
  * The scan of links outside the entries reads each block once, whatever the
@@ -54,10 +54,10 @@ function growth(make: (copies: number) => string, copies: number): number {
   const small = input(make(copies));
   const large = input(make(copies * FACTOR));
   scan(small);
-  const many = fastestOfThree(() => {
+  const many = fastest(() => {
     for (let i = 0; i < FACTOR; i++) scan(small);
   });
-  const one = fastestOfThree(() => scan(large));
+  const one = fastest(() => scan(large));
   return one / Math.max(many, 0.05);
 }
 

@@ -193,6 +193,22 @@ function isGroup(name: string): boolean {
 }
 
 /**
+ * The words of an author list that are names, sorted and without repeats, for comparing lists
+ * by who wrote the paper: affiliations in parentheses, `et al.`, initials, a venue written inside
+ * the emphasis (`*Lee (Stanford) et al. arXiv.*`), case and accents are not names. Coarser than
+ * `readAuthors` (it keeps no name whole), and it never gives up on a list.
+ */
+export function nameWords(authors: string): string[] {
+  const words = normalizeText(blankParenthesized(authors).replace(/\bet\s+al\b\.?/gi, ' '))
+    .split(' ')
+    .filter((w) => w.length > 1 && !NOT_NAME_WORDS.has(w));
+  return [...new Set(words)].sort();
+}
+
+/** Words of an author list that `nameWords` drops. */
+const NOT_NAME_WORDS = new Set(['and', 'arxiv', 'preprint', 'et', 'al']);
+
+/**
  * Each `(` and the text up to the next `)` made spaces, as many as it had
  * characters, so that what follows keeps its offset. One pass: a regex
  * `/\([^)]*\)/g` reads to the end again from every `(` after the last `)`.

@@ -6,6 +6,7 @@ import { GroupFindings } from '../engine/groupFindings';
 import type { Listing } from '../engine/listings';
 import type { RuleMemory } from '../engine/ruleMemory';
 import { relatedAt, type DocumentRule, type RuleFinding } from '../engine/rule';
+import { nameWords } from './authorNames';
 
 /**
  * `copied-code-link` (hint): two different papers with one code link, the
@@ -128,14 +129,10 @@ function strangers(a: Entry, b: Entry): boolean {
   return true;
 }
 
-/** The names an author list shows: affiliations in parentheses, `et al.`, initials and a venue written inside it aside. */
+/** The names an entry's author list shows (`nameWords`), none where it has no authors. */
 function authorNames(entry: Entry): Set<string> {
-  if (!entry.authors) return new Set();
-  const text = entry.authors.text.replace(/\([^()]*\)/g, ' ').replace(/\bet\s+al\b\.?/gi, ' ');
-  return new Set(normalizeText(text).split(' ').filter((w) => w.length > 1 && !NOT_NAMES.has(w)));
+  return new Set(entry.authors ? nameWords(entry.authors.text) : []);
 }
-
-const NOT_NAMES = new Set(['and', 'arxiv', 'preprint', 'et', 'al']);
 
 /**
  * The entry's title names the place (`LLMLingua-2: …` for `microsoft/LLMLingua`,

@@ -6,7 +6,7 @@ import { GroupFindings } from '../engine/groupFindings';
 import type { RuleMemory } from '../engine/ruleMemory';
 import { MAX_NAMED, describeLines, type Listing } from '../engine/listings';
 import { relatedAt, type DocumentRule, type RuleFinding } from '../engine/rule';
-import { blankParenthesized } from './authorNames';
+import { nameWords } from './authorNames';
 
 /**
  * `inconsistent-listing`: a paper listed under several sections (normal in a
@@ -58,7 +58,7 @@ const differences = (memory: RuleMemory) =>
     });
     const entries = (indices: number[]) => indices.map((i) => ({ index: i, entry: all[i]!.entry }));
     compareField(entries(titled), 'title', (e) => e.title && { key: normalizeText(e.title.text), shown: `"${e.title.text}"`, range: e.title.range }, note);
-    compareField(entries(titled), 'authors', (e) => e.authors && { key: authorNames(e.authors.text).join(' '), shown: `"${e.authors.text}"`, range: e.authors.range }, note, sameAuthors);
+    compareField(entries(titled), 'authors', (e) => e.authors && { key: nameWords(e.authors.text).join(' '), shown: `"${e.authors.text}"`, range: e.authors.range }, note, sameAuthors);
     compareField(entries(titled), 'venue', (e) => e.venue && { key: normalizeText(e.venue.text), shown: `"${e.venue.text}"`, range: e.venue.range }, note);
     compareField(entries(titled), 'year', (e) => e.year && { key: String(e.year.value), shown: e.year.text, range: e.year.range }, note);
     compareLinks(entries(titled), note);
@@ -147,21 +147,6 @@ function compareField(members: Member[], field: string, valueOf: (e: Entry) => V
     note(member.index, value.range, `${field} ${value.shown} here, ${majority.shown}`, elsewhere);
   }
 }
-
-/**
- * The names an author list shows, for comparing listings by who wrote the
- * paper: affiliations in parentheses, `et al.`, initials, a venue written
- * inside the emphasis (`*Lee (Stanford) et al. arXiv.*`), case and accents
- * are not names.
- */
-function authorNames(authors: string): string[] {
-  const names = normalizeText(blankParenthesized(authors).replace(/\bet\s+al\b\.?/gi, ' '))
-    .split(' ')
-    .filter((w) => w.length > 1 && !NOT_NAMES.has(w));
-  return [...new Set(names)].sort();
-}
-
-const NOT_NAMES = new Set(['and', 'arxiv', 'preprint', 'et', 'al']);
 
 /** Two author lists agree when the shorter shows only names of the longer (`Lee et al.` and `Ann Lee, Bo Chen`). */
 function sameAuthors(a: string, b: string): boolean {
