@@ -1,4 +1,6 @@
-// Bundles the client, the server and the CLI into dist/ (one file each, CommonJS for Node).
+// Bundles into dist/: for Node (CommonJS) the client, the server, the CLI and the action; for the
+// browser (vscode.dev, github.dev) the web client and the server as a web worker, built for the
+// browser platform so that any Node built-in they reach fails the build.
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 
@@ -15,25 +17,26 @@ const common = {
   logLevel: 'warning',
 };
 
+/**
+ * The web extension host and the server's worker: no Node built-ins, no `process`, and no DOM either
+ * (a worker has no `document`): the `worker` condition picks a package's worker build over its DOM one.
+ */
+const browser = { platform: 'browser', target: 'es2022', conditions: ['worker'], mainFields: ['browser', 'module', 'main'], define: { 'process.env.NODE_ENV': '"production"' } };
+
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // Both are `bin` entries of the npm package (surveyor-language-server, surveyor): npm links them as commands.
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/action.ts'], outfile: 'dist/action.js' },
+  { ...browser, entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/browser/extension.js', format: 'cjs', external: ['vscode'] },
+  { ...browser, entryPoints: ['server/src/browserServer.ts'], outfile: 'dist/browser/server.js', format: 'iife' },
 ];
 
-// The VS Code test suite (dist-test/, never packaged): for @vscode/test-electron, and as a
-// test-only runner extension for code-server.
+// The VS Code test suites (dist-test/, never packaged).
 if (process.argv.includes('--vscode-tests')) {
-  fs.rmSync('dist-test', { recursive: true, force: true });
-  const tests = [
-    { entryPoints: ['test/vscode/suite/index.ts'], outfile: 'dist-test/vscode/suite.js', external: ['vscode'] },
-    { entryPoints: ['test/vscode/runner/extension.ts'], outfile: 'dist-test/runner/runner.js', external: ['vscode'] },
-  ];
-  await Promise.all(tests.map((build) => esbuild.build({ ...common, sourcemap: true, logLevel: 'error', ...build })));
-  fs.copyFileSync('test/vscode/runner/package.json', 'dist-test/runner/package.json');
-  fs.copyFileSync('LICENSE', 'dist-test/runner/LICENSE');
+  const { buildVsCodeTests } = await import('./test/vscode/build.mjs');
+  await buildVsCodeTests(common);
   process.exit(0);
 }
 

@@ -28,9 +28,12 @@ export interface InsertPaperArgs {
   reference: string;
 }
 
-/** Server -> client, at start: where the persistent arXiv cache lives (the extension's global storage). */
+/** Client -> server, at start. */
 export interface InitializationOptions {
+  /** The Node server: the folder (a path) of the persistent arXiv cache, the extension's global storage. */
   cacheDir?: string;
+  /** The web worker server: the same folder as a URI, written through the client (`WriteFileRequest`). */
+  cacheUri?: string;
   /**
    * `vscode` from Surveyor's own VS Code client, which forwards the arXiv endpoint from the
    * user's own settings only; any other editor's settings may come from a file in the repository.
@@ -65,3 +68,33 @@ export interface MemoryUsage {
   rssMb: number;
   collected: boolean;
 }
+
+/**
+ * Server -> client: files the server cannot read itself, answered with
+ * `vscode.workspace.fs` (a virtual workspace such as github.dev's, and every
+ * file in the browser, where the server runs in a web worker). The server
+ * asks only for small JSON files (`.surveyor.json`, its taxonomy, the arXiv
+ * cache); a client refuses more than `maxBytes`.
+ */
+export const FileKindRequest = 'surveyor/fileKind';
+export interface FileKindParams {
+  uri: string;
+}
+/** What is at a URI: a file (or anything that is not a folder), a folder, or nothing (or nothing that can be read). */
+export type FileKind = 'file' | 'folder' | 'none';
+
+export const ReadFileRequest = 'surveyor/readFile';
+export interface ReadFileParams {
+  uri: string;
+  maxBytes: number;
+}
+/** The text (UTF-8) and what tells its versions apart (modification time and size), or why it was not read. */
+export type ReadFileResult = { text: string; version: string } | { problem: 'not found' | 'not a file' | 'too large' | 'unreadable'; detail?: string };
+
+/** Server -> client: writes a file under the extension's global storage (`cacheUri`) only; the client refuses any other. */
+export const WriteFileRequest = 'surveyor/writeFile';
+export interface WriteFileParams {
+  uri: string;
+  text: string;
+}
+export type WriteFileResult = { written: true } | { problem: string };

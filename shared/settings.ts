@@ -71,9 +71,9 @@ export interface EntrySettings {
 }
 
 export interface TaxonomyFile {
-  /** Absolute path, inside `folder`. */
+  /** The file's URI, inside `folder`. */
   file: string;
-  /** The folder of the `.surveyor.json` that names the file: once links are followed, the file must still be inside it. */
+  /** The folder (a URI) of the `.surveyor.json` that names the file: once links are followed, the file must still be inside it. */
   folder: string;
 }
 

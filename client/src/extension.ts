@@ -1,116 +1,17 @@
 import * as path from 'node:path';
-import * as vscode from 'vscode';
-import { LanguageClient, RequestType, TransportKind, type LanguageClientOptions, type ServerOptions, type WorkspaceEdit } from 'vscode-languageclient/node';
-import {
-  Commands,
-  RenumberAllListsRequest,
-  SETTINGS_SECTION,
-  ServerCommands,
-  type InitializationOptions,
-  type InsertPaperArgs,
-  type RenumberAllListsParams,
-} from '../../shared/protocol';
-import { APPLICATION_SETTING_KEYS, SETTING_KEYS } from '../../shared/settings';
-import { restartingErrorHandler } from './serverRestarts';
+import type * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { activateSurveyor, deactivateSurveyor } from './surveyorClient';
 
-/**
- * The VS Code side stays thin: it starts the server, forwards the user's
- * settings and registers the commands. Every feature lives in the server.
- */
-let client: LanguageClient | undefined;
-
-const renumberAllLists = new RequestType<RenumberAllListsParams, WorkspaceEdit | null, void>(RenumberAllListsRequest);
-
+/** Desktop VS Code (and code-server): the server runs as a Node process beside the extension host. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const output = vscode.window.createOutputChannel('Surveyor', { log: true });
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { language: 'markdown', scheme: 'file' },
-      { language: 'markdown', scheme: 'untitled' },
-    ],
-    outputChannel: output,
-    errorHandler: restartingErrorHandler(() => client!),
-    // The server keeps its arXiv cache in the extension's global storage.
-    initializationOptions: { cacheDir: context.globalStorageUri.fsPath, client: 'vscode' } satisfies InitializationOptions,
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.surveyor.json') },
-    middleware: {
-      workspace: {
-        // Send only what the user set, so that `.surveyor.json` is not overridden by defaults.
-        configuration: (params, token, next) =>
-          params.items.some((item) => item.section === SETTINGS_SECTION)
-            ? params.items.map((item) => (item.section === SETTINGS_SECTION ? explicitSettings(item.scopeUri) : null))
-            : next(params, token),
-      },
-    },
-  };
-  client = new LanguageClient('surveyor', 'Surveyor', serverOptions, clientOptions);
-
-  context.subscriptions.push(
-    output,
-    vscode.commands.registerCommand(Commands.showOutput, () => output.show()),
-    vscode.commands.registerCommand(Commands.renumberAllLists, () => renumberActiveDocument()),
-    vscode.commands.registerCommand(Commands.insertPaperFromArxiv, () => insertPaperFromArxiv()),
-  );
-  await client.start();
+  // The server keeps its arXiv cache in the extension's global storage.
+  await activateSurveyor(context, { cacheDir: context.globalStorageUri.fsPath }, (options) => new LanguageClient('surveyor', 'Surveyor', serverOptions, options));
 }
 
-export async function deactivate(): Promise<void> {
-  await client?.stop();
-}
-
-/** Asks for an id or URL; the server fetches the paper and inserts the entry at the cursor. */
-async function insertPaperFromArxiv(): Promise<void> {
-  const editor = vscode.window.activeTextEditor;
-  if (!client || !editor || editor.document.languageId !== 'markdown') {
-    void vscode.window.showInformationMessage('Surveyor: open a survey README to insert a paper into it.');
-    return;
-  }
-  const reference = await vscode.window.showInputBox({
-    title: 'Insert Paper from arXiv',
-    prompt: 'An arXiv id or URL',
-    placeHolder: '2401.15422 or https://arxiv.org/abs/2401.15422',
-  });
-  if (!reference) return;
-  const { line, character } = editor.selection.active;
-  const args: InsertPaperArgs = { uri: editor.document.uri.toString(), position: { line, character }, reference };
-  await vscode.commands.executeCommand(ServerCommands.insertPaper, args);
-}
-
-async function renumberActiveDocument(): Promise<void> {
-  const editor = vscode.window.activeTextEditor;
-  if (!client || !editor || editor.document.languageId !== 'markdown') {
-    void vscode.window.showInformationMessage('Surveyor: open a survey README to renumber its lists.');
-    return;
-  }
-  const edit = await client.sendRequest(renumberAllLists, { textDocument: { uri: editor.document.uri.toString() } });
-  if (!edit) {
-    void vscode.window.showInformationMessage('Surveyor: every list is already numbered correctly.');
-    return;
-  }
-  await vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(edit));
-}
-
-/** The `surveyor.*` settings the user set explicitly (any scope), as one nested object. */
-function explicitSettings(scopeUri: string | undefined): Record<string, unknown> {
-  const scope = scopeUri ? vscode.Uri.parse(scopeUri) : undefined;
-  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
-  const result: Record<string, unknown> = {};
-  for (const key of SETTING_KEYS) {
-    const inspected = config.inspect(key);
-    // Where requests go is the user's choice alone: a workspace cannot set an application-scoped key.
-    const value = APPLICATION_SETTING_KEYS.includes(key)
-      ? inspected?.globalValue
-      : (inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue);
-    if (value === undefined) continue;
-    const parts = key.split('.');
-    let target = result;
-    for (const part of parts.slice(0, -1)) target = (target[part] ??= {}) as Record<string, unknown>;
-    target[parts[parts.length - 1]!] = value;
-  }
-  return result;
-}
+export const deactivate = deactivateSurveyor;

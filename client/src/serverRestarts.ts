@@ -1,4 +1,4 @@
-import { CloseAction, type ErrorHandler, type LanguageClient } from 'vscode-languageclient/node';
+import { CloseAction, type BaseLanguageClient, type ErrorHandler } from 'vscode-languageclient';
 
 /** Restarts allowed within three minutes before the client gives up (vscode-languageclient's policy). */
 export const MAX_RESTARTS = 4;
@@ -9,7 +9,7 @@ export const MAX_RESTARTS = 4;
  * stopped unexpectedly and is started again. Only giving up shows a message
  * box: a restart that works needs no click.
  */
-export function restartingErrorHandler(client: () => LanguageClient): ErrorHandler {
+export function restartingErrorHandler(client: () => BaseLanguageClient): ErrorHandler {
   let policy: ErrorHandler | undefined;
   let restarts = 0;
   const own = () => (policy ??= client().createDefaultErrorHandler(MAX_RESTARTS));

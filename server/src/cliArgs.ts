@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { distance } from 'fastest-levenshtein';
 import { DEFAULT_ARXIV_ENDPOINT } from '../../shared/settings';
 import type { OutputFormat } from './cliFormat';
-import { defaultCacheDir } from './metadata/setup';
+import { defaultCacheDir } from './metadata/cacheOnDisk';
 import { FAIL_ON_LEVELS, type FailOn } from './cliExitStatus';
 import { UsageError } from './cliErrors';
 

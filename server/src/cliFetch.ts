@@ -23,7 +23,7 @@ export async function fetchNamedPapers(metadata: Metadata, ids: string[], maxBac
     report.invalid.size > 0 ? `${report.invalid.size} not valid arXiv ids` : '',
     report.failed.size > 0 ? `${report.failed.size} could not be fetched` : '',
   ].filter((part) => part !== '');
-  const cache = report.saved ? `cache written: ${metadata.cacheFile}` : 'nothing written to the cache';
+  const cache = report.saved && metadata.cache ? `cache written: ${metadata.cache.name}` : 'nothing written to the cache';
   return { summary: `${papers(ids.length)} named: ${parts.join(', ')}; ${cache}`, failed: report.failed.size };
 }
 

@@ -21,6 +21,7 @@ import { SURVEYOR_VERSION } from './cliVersion';
 import { withoutControls } from './untrustedText';
 import { REAL_CLOCK } from './metadata/clock';
 import { MetadataStore } from './metadata/metadataStore';
+import { CACHE_FILE_NAME, cacheOnDisk } from './metadata/cacheOnDisk';
 import { createMetadata } from './metadata/setup';
 import { loadSnapshot } from './metadata/snapshot';
 import { repositoryFilesOnDisk } from './repositoryFilesOnDisk';
@@ -70,8 +71,9 @@ async function run(options: Options, out: (s: string) => void, err: (s: string) 
   const settingsByUri = new Map<string, SurveyorSettings>();
   // Offline, the bundled snapshot only, never the cache: CI output then depends on Surveyor's version and the input alone.
   // --cached reads the cache as well (one CI restored), and fetches nothing.
-  const metadata = options.online || options.cached ? createMetadata(options.cacheDir, options.endpoint, (m) => err(`surveyor: ${m}`)) : undefined;
-  if (options.cached && metadata && !fs.existsSync(metadata.cacheFile)) err(`surveyor: --cached: no arXiv cache at ${metadata.cacheFile} (surveyor fetch fills it); only the bundled snapshot is read`);
+  const cacheFile = path.join(options.cacheDir, CACHE_FILE_NAME);
+  const metadata = options.online || options.cached ? createMetadata({ storage: cacheOnDisk(cacheFile), endpoint: options.endpoint, log: (m) => err(`surveyor: ${m}`) }) : undefined;
+  if (options.cached && metadata && !fs.existsSync(cacheFile)) err(`surveyor: --cached: no arXiv cache at ${cacheFile} (surveyor fetch fills it); only the bundled snapshot is read`);
   const store = metadata?.store ?? new MetadataStore({ snapshot: loadSnapshot(), endpoint: options.endpoint, clock: REAL_CLOCK, log: (m) => err(`surveyor: ${m}`) });
   const service = new SurveyorLanguageService({
     settings: { settingsFor: (uri) => settingsByUri.get(uri)! },

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { URI } from 'vscode-uri';
 import { CONFIG_FILE_NAME } from '../../shared/settings';
 import { locateJsonFile, readJsonFile } from './repositoryJsonFile';
 import type { SettingsLayer } from './service/configuration';
@@ -31,7 +32,7 @@ export function readConfigFile(file: string): ConfigFileRead {
   const located = locateJsonFile(file);
   const read = 'problem' in located ? located : readJsonFile(located);
   if ('problem' in read) return { problem: `${file}: ${read.problem}; using the defaults.` };
-  return { layer: { source: file, value: read.value, baseDir: path.dirname(file) } };
+  return { layer: { source: file, value: read.value, baseUri: URI.file(path.dirname(file)).toString() } };
 }
 
 /** Anything but a folder by that name, a link included: one that leads nowhere or to a device is reported when read, not passed over. */

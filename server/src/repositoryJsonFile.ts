@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { MAX_JSON_FILE_BYTES, parseJsonText } from './jsonText';
 
-/** Settings and a category tree are small: a JSON file of a repository's that is larger is refused, not read. */
-export const MAX_JSON_FILE_BYTES = 1024 * 1024;
+export { MAX_JSON_FILE_BYTES };
 
 const NOT_A_FILE = 'not a regular file';
 const TOO_LARGE = `larger than ${MAX_JSON_FILE_BYTES / (1024 * 1024)} MB`;
@@ -38,9 +38,7 @@ export function locateJsonFile(file: string, within?: string): LocatedFile | { p
 
 /**
  * Reads and parses a located file, again no more than MAX_JSON_FILE_BYTES
- * and only a regular file (it may have been replaced since). A syntax error
- * is told by line and column, never by the text around it: the file may be a
- * link to anything, and its content is not for a warning message.
+ * and only a regular file (it may have been replaced since).
  */
 export function readJsonFile(located: LocatedFile): { value: unknown } | { problem: string } {
   let text: string;
@@ -52,11 +50,7 @@ export function readJsonFile(located: LocatedFile): { value: unknown } | { probl
   } catch (error) {
     return { problem: cannotBeRead(error) };
   }
-  try {
-    return { value: JSON.parse(text) };
-  } catch (error) {
-    return { problem: `not valid JSON${whereJsonFails(error, text)}` };
-  }
+  return parseJsonText(text);
 }
 
 function readAtMost(file: string, limit: number): Uint8Array | 'not a file' | 'too large' {
@@ -75,17 +69,6 @@ function readAtMost(file: string, limit: number): Uint8Array | 'not a file' | 't
   } finally {
     fs.closeSync(fd);
   }
-}
-
-/** " (line L, column C)" when the parser says where it failed. */
-function whereJsonFails(error: unknown, text: string): string {
-  const message = error instanceof Error ? error.message : '';
-  const position = /\bposition (\d+)/.exec(message);
-  const offset = position ? Number(position[1]) : /^Unexpected end of JSON/.test(message) ? text.length : undefined;
-  if (offset === undefined) return '';
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return ` (line ${line}, column ${offset - before.lastIndexOf('\n')})`;
 }
 
 function cannotBeRead(error: unknown): string {

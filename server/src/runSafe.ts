@@ -1,4 +1,4 @@
-import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import { ParseCancelledError } from './service/model/documentParser';
 import { InvalidParamsError } from './requestParams';
 import { UserError } from './service/userError';

@@ -1,12 +1,20 @@
-import * as path from 'node:path';
-import { URI } from 'vscode-uri';
+import { URI, Utils } from 'vscode-uri';
 import { DEFAULT_ARXIV_ENDPOINT, defaultSettings, type SurveyorSettings } from '../../shared/settings';
-import { findConfigFile, readConfigFile } from './configFile';
 import { resolveSettings, type SettingsLayer } from './service/configuration';
 import type { SettingsProvider } from './service/languageService';
 import { isSurveyPath } from './service/surveyFiles';
+import { displayUri, isInsideFolder, type WorkspaceFiles } from './workspaceFiles';
 
 const VS_CODE_SETTINGS = 'VS Code settings (surveyor.*)';
+
+/**
+ * Schemes of documents that show another version of a file (a git revision in
+ * a diff, a pull request under review, a chat edit's snapshot): a survey's
+ * defects are reported on the file itself, not again on each of its views.
+ * Every other scheme may hold a survey: `file`, `untitled`, `vscode-vfs`
+ * (github.dev), `vscode-remote`, any file system an extension provides.
+ */
+const SHOWS_ANOTHER_DOCUMENT = new Set(['git', 'gitfs', 'vscode-scm', 'review', 'pr', 'vscode-local-history', 'vscode-chat-code-block', 'chat-editing-snapshot-text-model', 'chat-editing-text-model', 'output']);
 
 export interface SettingsSources {
   /** The editor's answer to `workspace/configuration` for a document (VS Code: only the settings set explicitly), or undefined when it cannot be asked. */
@@ -18,7 +26,10 @@ export interface SettingsSources {
    * they apply where `clientSettings` has no answer (null or undefined).
    */
   pushedSettings?(): SettingsLayer | undefined;
+  /** The workspace folders' URIs. */
   workspaceFolders(): string[];
+  /** Where `.surveyor.json` is found and read. */
+  files: WorkspaceFiles;
   /** A problem with a settings source, shown to the user once per distinct message. */
   warn(message: string): void;
 }
@@ -84,6 +95,7 @@ export class SettingsStore implements SettingsProvider {
   }
 
   isSurvey(uri: string): boolean {
+    if (SHOWS_ANOTHER_DOCUMENT.has(URI.parse(uri).scheme)) return false;
     const files = this.settingsFor(uri).files;
     const known = this.surveys.get(uri);
     if (known?.files === files) return known.survey;
@@ -95,12 +107,12 @@ export class SettingsStore implements SettingsProvider {
   private async resolve(uri: string): Promise<SurveyorSettings> {
     const generation = this.generation;
     const layers: SettingsLayer[] = [];
-    const file = this.filePath(uri);
-    const configFile = file && findConfigFile(path.dirname(file), this.folderOf(file));
+    const configFile = await this.sources.files.findConfig(uri, this.folderOf(uri)).catch(() => undefined);
     if (configFile) {
-      const read = readConfigFile(configFile);
-      if ('layer' in read) layers.push(read.layer);
-      else this.warnOnce(read.problem);
+      const read = await this.sources.files.readJson(configFile);
+      const source = displayUri(configFile);
+      if ('problem' in read) this.warnOnce(`${source}: ${read.problem}; using the defaults.`);
+      else layers.push({ source, value: read.value, baseUri: Utils.dirname(URI.parse(configFile)).toString() });
     }
     let client: unknown;
     try {
@@ -135,22 +147,18 @@ export class SettingsStore implements SettingsProvider {
     this.sources.warn(message);
   }
 
-  private filePath(uri: string): string | undefined {
-    const parsed = URI.parse(uri);
-    return parsed.scheme === 'file' ? parsed.fsPath : undefined;
-  }
-
-  private folderOf(file: string): string | undefined {
+  /** The innermost workspace folder holding the document. */
+  private folderOf(uri: string): string | undefined {
     return this.sources
       .workspaceFolders()
-      .filter((folder) => file === folder || file.startsWith(folder + path.sep))
+      .filter((folder) => isInsideFolder(uri, folder))
       .sort((a, b) => b.length - a.length)[0];
   }
 
+  /** The path `files` globs are matched against: from the workspace folder, or the document's whole path when it is in none. */
   private workspaceRelativePath(uri: string): string {
-    const file = this.filePath(uri);
-    if (!file) return URI.parse(uri).path;
-    const folder = this.folderOf(file);
-    return folder ? path.relative(folder, file) : file;
+    const document = URI.parse(uri);
+    const folder = this.folderOf(uri);
+    return folder ? document.path.slice(URI.parse(folder).path.replace(/\/$/, '').length + 1) : document.path;
   }
 }

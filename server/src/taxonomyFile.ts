@@ -1,36 +1,42 @@
 import type { SurveyorSettings } from '../../shared/settings';
-import { locateJsonFile, readJsonFile } from './repositoryJsonFile';
 import { SHIPPED_TAXONOMY, taxonomyProblem, type Taxonomy } from './service/taxonomy';
+import { displayUri, type WorkspaceFiles } from './workspaceFiles';
 
 /**
- * Reads the category tree `.surveyor.json` names (`taxonomy`), once per
- * change of the file. Only a regular file inside the folder of
- * `.surveyor.json` (links followed) and no larger than the JSON cap is read;
- * a missing, refused or malformed file is reported and the shipped tree is
- * used.
+ * The category tree `.surveyor.json` names (`taxonomy`): only a regular file
+ * inside the folder of `.surveyor.json` (links followed) and no larger than
+ * the JSON cap is read; a missing, refused or malformed file is reported and
+ * the shipped tree is used. Reading may wait on the client (a virtual
+ * workspace, the browser), so it is `refresh`ed before the completion that
+ * needs it; `get` answers with what was read.
  */
-export function taxonomyLoader(warn: (message: string) => void): (settings: SurveyorSettings) => Taxonomy {
-  const read = new Map<string, { version: string; taxonomy: Taxonomy }>();
-  return (settings) => {
-    if (!settings.taxonomy) return SHIPPED_TAXONOMY;
+export class TaxonomyFiles {
+  private readonly read = new Map<string, { version: string; taxonomy: Taxonomy }>();
+
+  constructor(
+    private readonly files: WorkspaceFiles,
+    private readonly warn: (message: string) => void,
+  ) {}
+
+  /** Reads the taxonomy the settings name, again only when the file changed. */
+  async refresh(settings: SurveyorSettings): Promise<void> {
+    if (!settings.taxonomy) return;
     const { file, folder } = settings.taxonomy;
-    const located = locateJsonFile(file, folder);
-    if ('problem' in located) {
-      warn(`${file} (the taxonomy named in .surveyor.json): ${located.problem}; using the shipped one.`);
-      return SHIPPED_TAXONOMY;
-    }
-    const known = read.get(file);
-    if (known?.version === located.version) return known.taxonomy;
-    let taxonomy = SHIPPED_TAXONOMY;
-    const parsed = readJsonFile(located);
+    const named = `${displayUri(file)} (the taxonomy named in .surveyor.json)`;
+    const parsed = await this.files.readJson(file, folder);
     if ('problem' in parsed) {
-      warn(`${file} (the taxonomy named in .surveyor.json): ${parsed.problem}; using the shipped one.`);
-    } else {
-      const problem = taxonomyProblem(parsed.value);
-      if (problem) warn(`${file}: not a taxonomy (${problem}); using the shipped one.`);
-      else taxonomy = parsed.value as Taxonomy;
+      this.warn(`${named}: ${parsed.problem}; using the shipped one.`);
+      this.read.set(file, { version: '', taxonomy: SHIPPED_TAXONOMY });
+      return;
     }
-    read.set(file, { version: located.version, taxonomy });
-    return taxonomy;
-  };
+    if (this.read.get(file)?.version === parsed.version) return;
+    const problem = taxonomyProblem(parsed.value);
+    if (problem) this.warn(`${displayUri(file)}: not a taxonomy (${problem}); using the shipped one.`);
+    this.read.set(file, { version: parsed.version, taxonomy: problem ? SHIPPED_TAXONOMY : (parsed.value as Taxonomy) });
+  }
+
+  /** The tree for these settings as last read; the shipped one until it is. */
+  get(settings: SurveyorSettings): Taxonomy {
+    return settings.taxonomy ? (this.read.get(settings.taxonomy.file)?.taxonomy ?? SHIPPED_TAXONOMY) : SHIPPED_TAXONOMY;
+  }
 }

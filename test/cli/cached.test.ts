@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { USAGE } from '../../server/src/cliArgs';
-import { CACHE_FILE_NAME } from '../../server/src/metadata/setup';
+import { CACHE_FILE_NAME, cacheOnDisk } from '../../server/src/metadata/cacheOnDisk';
 import { MetadataCache } from '../../server/src/metadata/metadataCache';
 import { INSTAGEN } from '../support/arxivRecords';
 import { FakeArxiv, FakeClock } from '../support/fakeArxiv';
@@ -24,9 +24,9 @@ describe('surveyor check: papers without metadata, and --cached', () => {
     endpoint = await arxiv.start();
     dir = repo({ 'README.md': SURVEY }, 'surveyor-cached-cli-');
     // The cache as `surveyor fetch` leaves it, for this endpoint.
-    const cache = new MetadataCache(path.join(dir, 'cache', CACHE_FILE_NAME), (m) => assert.fail(m));
+    const cache = new MetadataCache(cacheOnDisk(path.join(dir, 'cache', CACHE_FILE_NAME)), (m) => assert.fail(m));
     cache.put(endpoint, CACHED, Date.now());
-    assert.ok(cache.save());
+    assert.ok(await cache.save());
   });
   after(() => arxiv.stop());
 

@@ -13,7 +13,7 @@ describe('background fetch', () => {
     settings.maxFileSize = 0.001; // 1,000 characters
     const clock = new FakeClock();
     const endpoint = 'http://127.0.0.1:9/api/query';
-    const metadata = { store: new MetadataStore({ snapshot: new Map(), endpoint, clock, log: () => {} }), client: new ArxivClient(endpoint, { clock, log: () => {} }), cacheFile: '' };
+    const metadata = { store: new MetadataStore({ snapshot: new Map(), endpoint, clock, log: () => {} }), client: new ArxivClient(endpoint, { clock, log: () => {} }), cache: undefined };
     const scanned: string[] = [];
     const background = new BackgroundFetch({
       metadata,

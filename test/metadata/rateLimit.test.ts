@@ -53,7 +53,7 @@ describe('waiting when arXiv asks to slow down (429/503)', () => {
   it('Insert Paper gives up within a few seconds with the reason, and answers even when arXiv never does', async () => {
     const settings = defaultSettings();
     settings.arxiv.endpoint = endpoint;
-    const metadata = { store: new MetadataStore({ snapshot: new Map(), endpoint, clock, log: () => {} }), client: client(), cacheFile: '' };
+    const metadata = { store: new MetadataStore({ snapshot: new Map(), endpoint, clock, log: () => {} }), client: client(), cache: undefined };
     const background = new BackgroundFetch({ metadata, settingsFor: () => settings, idsOf: async () => [], startProgress: async () => undefined, changed: () => {}, log: () => {} });
     const service = new SurveyorLanguageService({ settings: { settingsFor: () => settings }, logger: { log: () => {} }, metadata: metadata.store });
     const document = TextDocument.create('file:///s/README.md', 'markdown', 1, '# S\n\n1. One. _Doe, J._ arXiv 2023. [[paper](https://arxiv.org/abs/2305.16290)]\n');

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ArxivClient } from '../../server/src/metadata/arxivClient';
+import { cacheOnDisk } from '../../server/src/metadata/cacheOnDisk';
 import { MetadataCache } from '../../server/src/metadata/metadataCache';
 import { MetadataStore } from '../../server/src/metadata/metadataStore';
 import { loadSnapshot } from '../../server/src/metadata/snapshot';
@@ -22,7 +23,7 @@ describe('metadata store and cache', () => {
   const log = (m: string) => logs.push(m);
   const tempCache = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'surveyor-store-')), 'arxiv-cache.json');
   const store = (file: string, online = true) => {
-    const s = new MetadataStore({ snapshot: loadSnapshot(), cache: new MetadataCache(file, log), endpoint, clock, log });
+    const s = new MetadataStore({ snapshot: loadSnapshot(), cache: new MetadataCache(cacheOnDisk(file), log), endpoint, clock, log });
     s.configure({ client: online ? new ArxivClient(endpoint, { clock, log }) : undefined, endpoint, cacheDays: 30 });
     return s;
   };

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { ArxivClient } from '../../server/src/metadata/arxivClient';
+import { cacheOnDisk } from '../../server/src/metadata/cacheOnDisk';
 import { MetadataCache } from '../../server/src/metadata/metadataCache';
 import { MetadataStore } from '../../server/src/metadata/metadataStore';
 import { SurveyorLanguageService } from '../../server/src/service/languageService';
@@ -27,7 +28,7 @@ describe('records from outside: redirects, endpoints, tampered caches, control c
   const log = () => {};
   const tempCache = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'surveyor-untrusted-')), 'arxiv-cache.json');
   const store = (file: string, at: string) => {
-    const s = new MetadataStore({ snapshot: new Map(), cache: new MetadataCache(file, log), endpoint: at, clock, log });
+    const s = new MetadataStore({ snapshot: new Map(), cache: new MetadataCache(cacheOnDisk(file), log), endpoint: at, clock, log });
     s.configure({ client: new ArxivClient(at, { clock, log }), endpoint: at, cacheDays: 30 });
     return s;
   };

@@ -2,10 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { URI } from 'vscode-uri';
 import {
   createProtocolConnection,
+  RequestType,
   StreamMessageReader,
   StreamMessageWriter,
+  type MessageReader,
+  type MessageWriter,
   type ClientCapabilities,
   type Diagnostic,
   type DocumentDiagnosticReport,
@@ -13,11 +17,42 @@ import {
   type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
+import { FileKindRequest, ReadFileRequest, WriteFileRequest, type FileKind, type FileKindParams, type ReadFileParams, type ReadFileResult, type WriteFileParams, type WriteFileResult } from '../../shared/protocol';
 import { ROOT } from './fixtures';
 
+/** A running server and how to talk to it: the Node server's process, or the web worker bundle (webWorkerServer.ts). */
+export interface ServerTransport {
+  reader: MessageReader;
+  writer: MessageWriter;
+  /** The Node server's process; none for the web worker. */
+  process?: ChildProcess;
+  /** Ends the server once the connection is closed. */
+  end(): Promise<void>;
+}
+
+/** `node dist/server.js --stdio`. */
+export function nodeServer(): ServerTransport {
+  // --expose-gc lets a load test measure what the server retains, not what it has yet to collect.
+  const child = spawn(process.execPath, ['--expose-gc', ...(process.env.SURVEYOR_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  return {
+    reader: new StreamMessageReader(child.stdout!),
+    writer: new StreamMessageWriter(child.stdin!),
+    process: child,
+    async end() {
+      if (child.exitCode !== null) return;
+      await new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        setTimeout(() => child.kill(), 2000).unref();
+      });
+    },
+  };
+}
+
 /**
- * Talks to the built server (`node dist/server.js --stdio`) as an editor does,
- * over JSON-RPC. Tests wait on the server's messages, never on timers.
+ * Talks to a built server (by default `node dist/server.js --stdio`) as an
+ * editor does, over JSON-RPC, and answers Surveyor's file requests from the
+ * disk as VS Code's client does with `workspace.fs`. Tests wait on the
+ * server's messages, never on timers.
  */
 export class LspClient {
   readonly connection: ProtocolConnection;
@@ -31,15 +66,16 @@ export class LspClient {
   configurationGate: Promise<void> | undefined;
   /** Workspace edits the server asked the editor to apply. */
   readonly appliedEdits: unknown[] = [];
-  readonly process: ChildProcess;
   private readonly pushed = new Map<string, PublishDiagnosticsParams>();
   private waiters: (() => void)[] = [];
   refreshes = 0;
 
-  constructor() {
-    // --expose-gc lets a load test measure what the server retains, not what it has yet to collect.
-    this.process = spawn(process.execPath, ['--expose-gc', ...(process.env.SURVEYOR_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+  /** Where the server's arXiv cache is, the only folder it may have the client write to. */
+  private cacheDir: string | undefined;
+
+  constructor(private readonly server: ServerTransport = nodeServer()) {
+    this.connection = createProtocolConnection(server.reader, server.writer);
+    answerFileRequests(this.connection, () => this.cacheDir);
     this.connection.onRequest('workspace/configuration', async (params: { items: { section?: string }[] }) => {
       await this.configurationGate;
       return params.items.map((item) => (item.section === 'surveyor' ? this.settings : null));
@@ -92,7 +128,10 @@ export class LspClient {
     const workspaceFolders = options.rootPath ? [{ uri: `file://${options.rootPath}`, name: 'ws' }] : null;
     // Each server gets its own arXiv cache, never the user's.
     const cacheDir = options.cacheDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'surveyor-cache-'));
-    const result = await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, workspaceFolders, initializationOptions: { cacheDir } });
+    this.cacheDir = cacheDir;
+    // The Node server reads `cacheDir`, the web worker `cacheUri` (through this client).
+    const initializationOptions = { cacheDir, cacheUri: URI.file(cacheDir).toString() };
+    const result = await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, workspaceFolders, initializationOptions });
     await this.connection.sendNotification('initialized', {});
     return result as Record<string, unknown>;
   }
@@ -135,13 +174,14 @@ export class LspClient {
       await this.connection.sendNotification('exit');
     } finally {
       this.connection.dispose();
-      if (this.process.exitCode === null) {
-        await new Promise<void>((resolve) => {
-          this.process.once('exit', () => resolve());
-          setTimeout(() => this.process.kill(), 2000).unref();
-        });
-      }
+      await this.server.end();
     }
+  }
+
+  /** The Node server's process. */
+  get process(): ChildProcess {
+    if (!this.server.process) throw new Error('this server is not a process of its own');
+    return this.server.process;
   }
 
   private notify(): void {
@@ -149,4 +189,33 @@ export class LspClient {
     this.waiters = [];
     for (const w of waiters) w();
   }
+}
+
+/** Surveyor's file requests (shared/protocol.ts), answered from the disk as VS Code answers them with `workspace.fs`. */
+function answerFileRequests(connection: ProtocolConnection, cacheDir: () => string | undefined): void {
+  const fileOf = (uri: string) => {
+    const parsed = URI.parse(uri);
+    return parsed.scheme === 'file' ? parsed.fsPath : undefined;
+  };
+  connection.onRequest(new RequestType<FileKindParams, FileKind, void>(FileKindRequest), ({ uri }) => {
+    const file = fileOf(uri);
+    if (!file || !fs.existsSync(file)) return 'none';
+    return fs.statSync(file).isDirectory() ? 'folder' : 'file';
+  });
+  connection.onRequest(new RequestType<ReadFileParams, ReadFileResult, void>(ReadFileRequest), ({ uri, maxBytes }) => {
+    const file = fileOf(uri);
+    if (!file || !fs.existsSync(file)) return { problem: 'not found' };
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) return { problem: 'not a file' };
+    if (stat.size > maxBytes) return { problem: 'too large' };
+    return { text: fs.readFileSync(file, 'utf8'), version: `${stat.mtimeMs}:${stat.size}` };
+  });
+  connection.onRequest(new RequestType<WriteFileParams, WriteFileResult, void>(WriteFileRequest), ({ uri, text }) => {
+    const file = fileOf(uri);
+    const folder = cacheDir();
+    if (!file || !folder || !file.startsWith(folder + path.sep)) return { problem: 'Surveyor writes only into its own storage' };
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+    return { written: true };
+  });
 }

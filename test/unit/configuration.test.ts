@@ -59,13 +59,22 @@ describe('which files are surveys', () => {
 
 describe('taxonomy setting', () => {
   it('resolves the path beside .surveyor.json and refuses one that leaves the repository', () => {
-    const inside = resolveSettings([{ source: '/repo/.surveyor.json', value: { taxonomy: 'docs/tree.json' }, baseDir: '/repo' }]);
-    assert.deepEqual(inside.settings.taxonomy, { file: '/repo/docs/tree.json', folder: '/repo' });
+    const inside = resolveSettings([{ source: '/repo/.surveyor.json', value: { taxonomy: 'docs/tree.json' }, baseUri: 'file:///repo' }]);
+    assert.deepEqual(inside.settings.taxonomy, { file: 'file:///repo/docs/tree.json', folder: 'file:///repo' });
     assert.deepEqual(inside.problems, []);
-    for (const escape of ['../elsewhere.json', '/etc/passwd']) {
-      const outside = resolveSettings([{ source: '/repo/.surveyor.json', value: { taxonomy: escape }, baseDir: '/repo' }]);
-      assert.equal(outside.settings.taxonomy, null);
+    for (const escape of ['../elsewhere.json', '/etc/passwd', 'docs/../../x.json', 'C:/x.json', 'docs\\..\\..\\x.json']) {
+      const outside = resolveSettings([{ source: '/repo/.surveyor.json', value: { taxonomy: escape }, baseUri: 'file:///repo' }]);
+      assert.equal(outside.settings.taxonomy, null, escape);
       assert.match(outside.problems[0]!, /must name a file inside the repository/);
     }
+  });
+
+  it('resolves it in a virtual workspace too (github.dev), on the same file system', () => {
+    const folder = 'vscode-vfs://github/owner/survey';
+    const { settings } = resolveSettings([{ source: `${folder}/.surveyor.json`, value: { taxonomy: './data/tree.json' }, baseUri: folder }]);
+    assert.deepEqual(settings.taxonomy, { file: `${folder}/data/tree.json`, folder });
+    // A sibling folder whose name starts like this one is not inside it.
+    const sibling = resolveSettings([{ source: `${folder}/.surveyor.json`, value: { taxonomy: '../survey-other/tree.json' }, baseUri: folder }]);
+    assert.equal(sibling.settings.taxonomy, null);
   });
 });

@@ -14,7 +14,9 @@ import { SurveyorLanguageService } from '../../server/src/service/languageServic
 import { isSurveyPath } from '../../server/src/service/surveyFiles';
 import { MAX_CATEGORIES, SHIPPED_TAXONOMY, taxonomyProblem, type Taxonomy } from '../../server/src/service/taxonomy';
 import { SettingsStore } from '../../server/src/settingsStore';
-import { taxonomyLoader } from '../../server/src/taxonomyFile';
+import { TaxonomyFiles } from '../../server/src/taxonomyFile';
+import type { WorkspaceFiles } from '../../server/src/workspaceFiles';
+import { workspaceFilesOnDisk } from '../../server/src/workspaceFilesOnDisk';
 import { CONFIG_FILE_NAME, defaultSettings, type SurveyorSettings } from '../../shared/settings';
 import { document, withCursor } from '../support/fixtures';
 
@@ -49,21 +51,32 @@ function folder(name: string, files: Record<string, string | { link: string }>):
 }
 
 /** Loads the taxonomy `.surveyor.json` in `dir` would name as `name`, with the warnings given. */
-function loadTaxonomy(dir: string, name: string): { taxonomy: Taxonomy; warnings: string[] } {
+async function loadTaxonomy(dir: string, name: string): Promise<{ taxonomy: Taxonomy; warnings: string[] }> {
   const warnings: string[] = [];
-  const settings = resolveSettings([{ source: path.join(dir, CONFIG_FILE_NAME), value: { taxonomy: name }, baseDir: dir }]).settings;
-  return { taxonomy: taxonomyLoader((m) => warnings.push(m))(settings), warnings };
+  const settings = resolveSettings([{ source: path.join(dir, CONFIG_FILE_NAME), value: { taxonomy: name }, baseUri: URI.file(dir).toString() }]).settings;
+  const taxonomies = new TaxonomyFiles(workspaceFilesOnDisk(NO_OTHER_FILES), (m) => warnings.push(m));
+  await taxonomies.refresh(settings);
+  return { taxonomy: taxonomies.get(settings), warnings };
 }
+
+/** A workspace without `.surveyor.json`. */
+const NO_CONFIG_FILE: WorkspaceFiles = { findConfig: async () => undefined, readJson: async () => ({ problem: 'cannot be read (not found)' }) };
+
+/** Only file: URIs are asked for here. */
+const NO_OTHER_FILES: WorkspaceFiles = {
+  findConfig: () => assert.fail('not a file: URI'),
+  readJson: () => assert.fail('not a file: URI'),
+};
 
 const onPosix = process.platform !== 'win32';
 
 describe('the taxonomy file .surveyor.json names', () => {
-  it('is read when it is a regular file, or a link to one, inside the folder', () => {
+  it('is read when it is a regular file, or a link to one, inside the folder', async () => {
     const dir = folder('tree-ok', { 'data/tree.json': JSON.stringify(A_TREE), 'tree.json': { link: 'data/tree.json' } });
-    for (const name of ['data/tree.json', 'tree.json']) assert.deepEqual(loadTaxonomy(dir, name), { taxonomy: A_TREE, warnings: [] }, name);
+    for (const name of ['data/tree.json', 'tree.json']) assert.deepEqual((await loadTaxonomy(dir, name)), { taxonomy: A_TREE, warnings: [] }, name);
   });
 
-  it('is refused when a link leads out of the folder, and the warning never quotes the file', { skip: !onPosix }, () => {
+  it('is refused when a link leads out of the folder, and the warning never quotes the file', { skip: !onPosix }, async () => {
     const dir = folder('tree-links', {
       'passwd.json': { link: path.join(outside, 'passwd') },
       'tree.json': { link: path.join(outside, 'tree.json') },
@@ -71,7 +84,7 @@ describe('the taxonomy file .surveyor.json names', () => {
     });
     fs.symlinkSync(outside, path.join(dir, 'via-folder'));
     for (const name of ['passwd.json', 'tree.json', 'zero.json', 'via-folder/tree.json']) {
-      const { taxonomy, warnings } = loadTaxonomy(dir, name);
+      const { taxonomy, warnings } = await loadTaxonomy(dir, name);
       assert.equal(taxonomy, SHIPPED_TAXONOMY, name);
       assert.equal(warnings.length, 1, name);
       assert.match(warnings[0]!, /a link to a file outside .*; using the shipped one\.$/, name);
@@ -79,27 +92,27 @@ describe('the taxonomy file .surveyor.json names', () => {
     }
   });
 
-  it('is refused when it is not a regular file: a pipe would never answer, a device never end', { skip: !onPosix }, () => {
+  it('is refused when it is not a regular file: a pipe would never answer, a device never end', { skip: !onPosix }, async () => {
     const dir = folder('tree-pipe', {});
     execFileSync('mkfifo', [path.join(dir, 'pipe.json')]);
     fs.mkdirSync(path.join(dir, 'folder.json'));
     for (const name of ['pipe.json', 'folder.json']) {
-      const { taxonomy, warnings } = loadTaxonomy(dir, name);
+      const { taxonomy, warnings } = await loadTaxonomy(dir, name);
       assert.equal(taxonomy, SHIPPED_TAXONOMY);
       assert.deepEqual(warnings, [`${path.join(dir, name)} (the taxonomy named in .surveyor.json): not a regular file; using the shipped one.`]);
     }
   });
 
-  it('is refused past the size cap, and a malformed one is told by line and column, not by its text', () => {
+  it('is refused past the size cap, and a malformed one is told by line and column, not by its text', async () => {
     const big = JSON.stringify(A_TREE) + ' '.repeat(MAX_JSON_FILE_BYTES);
     const dir = folder('tree-big', { 'big.json': big, 'bad.json': `{\n  "topLevel": 2,\n  ${SECRET}\n}` });
-    assert.match(loadTaxonomy(dir, 'big.json').warnings[0]!, /big\.json \(the taxonomy named in \.surveyor\.json\): larger than 1 MB; using the shipped one\.$/);
-    const bad = loadTaxonomy(dir, 'bad.json').warnings[0]!;
+    assert.match((await loadTaxonomy(dir, 'big.json')).warnings[0]!, /big\.json \(the taxonomy named in \.surveyor\.json\): larger than 1 MB; using the shipped one\.$/);
+    const bad = (await loadTaxonomy(dir, 'bad.json')).warnings[0]!;
     assert.ok(!bad.includes('SECRET') && !bad.includes('root'), bad);
     assert.match(bad, /: not valid JSON( \(line 3, column \d+\))?; using the shipped one\.$/);
   });
 
-  it('holds at most MAX_CATEGORIES categories, nested no deeper than headings go', () => {
+  it('holds at most MAX_CATEGORIES categories, nested no deeper than headings go', async () => {
     const many = { topLevel: 2, categories: Array.from({ length: MAX_CATEGORIES + 1 }, (_, i) => ({ name: `c${i}` })) };
     assert.equal(taxonomyProblem(many), 'more than 10,000 categories');
     assert.equal(taxonomyProblem({ ...many, categories: many.categories.slice(1) }), undefined);
@@ -177,7 +190,7 @@ describe('files globs', () => {
 
   it('matches a document once per configuration, not on every request', async () => {
     let asked = 0;
-    const store = new SettingsStore({ clientSettings: async () => undefined, workspaceFolders: () => (asked++, ['/ws']), warn: () => {} });
+    const store = new SettingsStore({ clientSettings: async () => undefined, workspaceFolders: () => (asked++, ['file:///ws']), files: NO_CONFIG_FILE, warn: () => {} });
     const uri = URI.file('/ws/README.md').toString();
     await store.ensure(uri);
     const before = asked;
@@ -231,7 +244,7 @@ describe('hostile values in known settings', () => {
     it(`${what}: each wrong value is one short problem, the rest of the settings apply`, () => {
       for (const value of [...everywhereNested(bad), bad]) {
         const { settings, problems } = resolveSettings([
-          { source: 'c.json', value, baseDir: '/repo' },
+          { source: 'c.json', value, baseUri: 'file:///repo' },
           { source: 'editor', value: { codeLens: false }, trusted: true },
         ]);
         assert.ok(problems.length > 0 && problems.length <= MAX_PROBLEMS_PER_SOURCE, `${problems.length} problems`);
@@ -268,7 +281,7 @@ describe('hostile values in known settings', () => {
     const warnings: string[] = [];
     for (const [, bad] of hostile) {
       for (const value of [...everywhereNested(bad), bad]) {
-        const store = new SettingsStore({ clientSettings: async () => value, workspaceFolders: () => [], warn: (m) => warnings.push(m) });
+        const store = new SettingsStore({ clientSettings: async () => value, workspaceFolders: () => [], files: NO_CONFIG_FILE, warn: (m) => warnings.push(m) });
         const settings = await store.ensure('file:///ws/README.md');
         assert.ok(settings.rules, 'settings resolved');
       }

@@ -15,6 +15,8 @@ export interface ArxivClientOptions {
   batchSize?: number;
   /** The default of `FetchOptions.maxBackoffMs`. */
   maxBackoffMs?: number;
+  /** Said after "cannot reach arXiv (…)": in a browser, why that may be (its cross-origin rules). */
+  unreachableNote?: string;
 }
 
 export interface FetchOptions {
@@ -179,7 +181,9 @@ export class ArxivClient {
       return { status: response.status, body, retryAfter: response.headers.get('retry-after') };
     } catch (error) {
       if (controller.signal.aborted && !(error instanceof RequestFailed)) throw new RequestFailed(`no answer within ${this.timeoutMs / 1000} s`);
-      throw error instanceof RequestFailed ? error : new RequestFailed(`cannot reach arXiv (${(error as Error).message})`);
+      if (error instanceof RequestFailed) throw error;
+      const note = this.options.unreachableNote ? `; ${this.options.unreachableNote}` : '';
+      throw new RequestFailed(`cannot reach arXiv (${(error as Error).message})${note}`);
     } finally {
       clearTimeout(timer);
     }
@@ -194,6 +198,8 @@ export class ArxivClient {
 async function fetchWithinOrigin(url: URL, signal: AbortSignal): Promise<Response> {
   for (let redirects = 0; ; redirects++) {
     const response = await fetch(url, { signal, headers: { accept: 'application/atom+xml' }, redirect: 'manual' });
+    // A browser hides a redirect's status and target from the page (an opaque answer): it cannot be checked, so it is not followed.
+    if (response.type === 'opaqueredirect') throw new RequestFailed('the endpoint redirected, and the browser does not say where to; not followed');
     if (!REDIRECTS.has(response.status)) return response;
     await response.body?.cancel();
     const location = response.headers.get('location');
@@ -251,7 +257,13 @@ async function readCapped(response: Response, limit: number, controller: AbortCo
     }
     chunks.push(value);
   }
-  return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
+  const body = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder('utf-8').decode(body);
 }
 
 /** `Retry-After` in seconds or as an HTTP date (how long to wait is each call's to decide). */

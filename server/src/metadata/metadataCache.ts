@@ -1,7 +1,5 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { ArxivRecord } from '../service/metadata';
-import { writeFileAtomic } from '../writeFileAtomic';
+import type { CacheStorage } from './cacheStorage';
 import { checkedRecord } from './checkedRecord';
 
 export interface CachedRecord {
@@ -14,8 +12,8 @@ export interface CachedRecord {
 const FORMAT = 2;
 
 /**
- * The persistent metadata cache: one JSON file (in the extension's global
- * storage, or `~/.cache/surveyor` for the CLI), written atomically. Records
+ * The persistent metadata cache: one JSON text (a file in the extension's
+ * global storage, or `~/.cache/surveyor` for the CLI; see CacheStorage). Records
  * are kept apart by the endpoint that gave them, so that what another
  * endpoint answered is never shown once the setting is back to arXiv. A file
  * that cannot be read as a cache is set aside (renamed) with a log line and a
@@ -26,11 +24,19 @@ export class MetadataCache {
   /** Endpoint → id → record. */
   private readonly endpoints = new Map<string, Map<string, CachedRecord>>();
 
+  /** Settles once the stored cache has been read (at once for a file on disk); what it held is then known. */
+  readonly loaded: Promise<void>;
+
   constructor(
-    readonly file: string,
+    private readonly storage: CacheStorage,
     private readonly log: (message: string) => void,
   ) {
-    this.load();
+    this.loaded = this.load();
+  }
+
+  /** Where the cache is kept, for messages. */
+  get name(): string {
+    return this.storage.name;
   }
 
   get(endpoint: string, id: string): CachedRecord | undefined {
@@ -43,33 +49,49 @@ export class MetadataCache {
     records.set(record.id, { record, fetchedAt });
   }
 
-  /** Writes the file; false (with a log line) when it cannot be written. */
-  save(): boolean {
+  /** Writes the cache (once what was stored before is read, so none of it is lost); false, with a log line, when it cannot be written. */
+  async save(): Promise<boolean> {
+    await this.loaded;
     const endpoints = Object.fromEntries([...this.endpoints].map(([endpoint, records]) => [endpoint, Object.fromEntries([...records].sort(([a], [b]) => a.localeCompare(b)))]));
     try {
-      fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      writeFileAtomic(this.file, JSON.stringify({ format: FORMAT, endpoints }));
+      await this.storage.write(JSON.stringify({ format: FORMAT, endpoints }));
       return true;
     } catch (error) {
-      this.log(`Cannot write the arXiv cache ${this.file}: ${(error as Error).message}; metadata is kept in memory only.`);
+      this.log(`Cannot write the arXiv cache ${this.name}: ${(error as Error).message}; metadata is kept in memory only.`);
       return false;
     }
   }
 
-  private load(): void {
-    let text: string;
+  private load(): Promise<void> {
+    let read: string | undefined | Promise<string | undefined>;
     try {
-      text = fs.readFileSync(this.file, 'utf8');
+      read = this.storage.read();
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.log(`Cannot read the arXiv cache ${this.file}: ${(error as Error).message}; starting without it.`);
-      return;
+      this.cannotRead(error);
+      return Promise.resolve();
     }
+    if (typeof read === 'object') {
+      return read.then(
+        (text) => (text === undefined ? undefined : this.parse(text)),
+        (error: unknown) => this.cannotRead(error),
+      );
+    }
+    // A file on disk: read now, so that the first lookup already sees the cache.
+    return read === undefined ? Promise.resolve() : this.parse(read);
+  }
+
+  private cannotRead(error: unknown): void {
+    this.log(`Cannot read the arXiv cache ${this.name}: ${(error as Error).message}; starting without it.`);
+  }
+
+  /** Fills the cache from its stored text: at once when the text is valid, else after setting the text aside. */
+  private parse(text: string): Promise<void> {
     try {
       const parsed = JSON.parse(text) as { format?: unknown; endpoints?: unknown };
       if (parsed.format === 1) {
         // Which endpoint gave those records is not known: they are not trusted to be arXiv's.
-        this.log(`The arXiv cache ${this.file} is of an older format that does not say which endpoint answered; starting a new one.`);
-        return;
+        this.log(`The arXiv cache ${this.name} is of an older format that does not say which endpoint answered; starting a new one.`);
+        return Promise.resolve();
       }
       if (parsed.format !== FORMAT || !isPlainObject(parsed.endpoints)) throw new Error('not a Surveyor cache of this format');
       for (const [endpoint, records] of Object.entries(parsed.endpoints)) {
@@ -79,15 +101,31 @@ export class MetadataCache {
           if (cached) this.put(endpoint, cached.record, cached.fetchedAt);
         }
       }
+      return Promise.resolve();
     } catch (error) {
-      const aside = `${this.file}.corrupt-${Date.now()}`;
-      try {
-        fs.renameSync(this.file, aside);
-        this.log(`The arXiv cache ${this.file} was unreadable (${(error as Error).message}); it was set aside as ${aside} and a new one started.`);
-      } catch {
-        this.log(`The arXiv cache ${this.file} was unreadable (${(error as Error).message}); a new one will replace it.`);
-      }
+      return this.setAside((error as Error).message);
     }
+  }
+
+  /** Sets the stored text aside, and says so: at once for a file on disk. */
+  private setAside(why: string): Promise<void> {
+    const tell = (aside: string | undefined) =>
+      this.log(
+        aside
+          ? `The arXiv cache ${this.name} was unreadable (${why}); it was set aside as ${aside} and a new one started.`
+          : `The arXiv cache ${this.name} was unreadable (${why}); a new one will replace it.`,
+      );
+    let aside: string | undefined | Promise<string | undefined>;
+    try {
+      aside = this.storage.setAside();
+    } catch {
+      aside = undefined;
+    }
+    if (typeof aside !== 'object') {
+      tell(aside);
+      return Promise.resolve();
+    }
+    return aside.then(tell, () => tell(undefined));
   }
 }
 

@@ -123,7 +123,7 @@ export class MetadataStore implements MetadataSource {
         for (const [id, reason] of outcome.invalid) this.missing.set(id, `this id cannot exist (${reason})`);
         for (const [id, reason] of outcome.failed) this.failures.set(id, { until: fetchedAt + RETRY_FAILED_MS, reason });
       }
-      if (outcome.records.size > 0) report.saved = this.options.cache?.save() ?? false;
+      if (outcome.records.size > 0) report.saved = (await this.options.cache?.save()) ?? false;
       return { ...report, fetched: [...outcome.records.keys()], missing: outcome.missing, invalid: outcome.invalid, failed: outcome.failed };
     } finally {
       for (const id of wanted) this.inFlight.delete(id);

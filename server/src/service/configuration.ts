@@ -1,4 +1,4 @@
-import * as path from 'node:path';
+import { URI, Utils } from 'vscode-uri';
 import {
   ARXIV_URL_STYLES,
   DEFAULT_RULE_SEVERITIES,
@@ -21,8 +21,8 @@ export interface SettingsLayer {
    * (`arxiv.endpoint`); a repository's `.surveyor.json` may not.
    */
   trusted?: boolean;
-  /** The folder of the file the layer came from: paths in it are resolved there and may not leave it. */
-  baseDir?: string;
+  /** The folder (a URI) of the file the layer came from: paths in it are resolved there and may not leave it. */
+  baseUri?: string;
 }
 
 export interface ResolvedSettings {
@@ -85,7 +85,7 @@ function applyLayer(settings: SurveyorSettings, layer: SettingsLayer, problem: (
         else problem(`"maxFileSize" must be a positive number of megabytes, found ${describe(v)}.`);
         break;
       case 'taxonomy':
-        applyTaxonomy(settings, v, layer.baseDir, problem);
+        applyTaxonomy(settings, v, layer.baseUri, problem);
         break;
       case '$schema':
       case 'trace':
@@ -191,15 +191,16 @@ function applyFiles(settings: SurveyorSettings, value: unknown, problem: (messag
 }
 
 /** A path relative to the configuration file, which may not lead out of its folder (the loader checks again once links are followed). */
-function applyTaxonomy(settings: SurveyorSettings, value: unknown, baseDir: string | undefined, problem: (message: string) => void): void {
+function applyTaxonomy(settings: SurveyorSettings, value: unknown, baseUri: string | undefined, problem: (message: string) => void): void {
   if (typeof value !== 'string' || value.trim() === '') return problem(`"taxonomy" must be the path of a JSON file, found ${describe(value)}.`);
-  if (!baseDir) return problem('"taxonomy" is read from .surveyor.json only.');
-  const resolved = path.resolve(baseDir, value);
-  const relative = path.relative(baseDir, resolved);
-  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+  if (!baseUri) return problem('"taxonomy" is read from .surveyor.json only.');
+  const folder = URI.parse(baseUri);
+  // A repository's paths use "/" on every system; a drive or a backslash would mean something else on each.
+  const resolved = /^[a-z]:|\\/i.test(value) ? undefined : Utils.resolvePath(folder, value);
+  if (!resolved || !resolved.path.startsWith(`${folder.path.replace(/\/$/, '')}/`)) {
     return problem(`"taxonomy" must name a file inside the repository, not ${describe(value)}.`);
   }
-  settings.taxonomy = { file: resolved, folder: baseDir };
+  settings.taxonomy = { file: resolved.toString(), folder: baseUri };
 }
 
 function isStringList(v: unknown): v is string[] {
