@@ -44,7 +44,7 @@ const browser: ServerPlatform = {
   repositoryFiles: undefined,
   pause: yielder(),
   unreachableNote:
-    'from the browser, Surveyor can reach arXiv only if the browser lets it (arXiv must allow the request: cross-origin rules) and the network is up; live metadata is not available here, only the bundled snapshot and the cache',
+    'live metadata is not available in the browser here: arXiv answers a web page only if its API allows the request (the browser\'s cross-origin rules) and the network is up; the bundled snapshot and the cache are used instead',
 };
 
 self.addEventListener('unhandledrejection', (event) => connection.console.log(`Unhandled rejection: ${String(event.reason)}`));

@@ -107,6 +107,7 @@ export class LspClient {
     this.connection.onNotification('window/showMessage', show);
     this.connection.onNotification('window/logMessage', (p: { message: string }) => {
       this.logs.push(p.message);
+      this.notify();
     });
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.pushed.set(p.uri, p);

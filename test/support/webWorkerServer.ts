@@ -16,7 +16,7 @@ export const WEB_SERVER_BUNDLE = path.join(ROOT, 'dist', 'browser', 'server.js')
  * reaches for them fails here as it would in vscode.dev), talking over
  * `postMessage` as the web client's Worker does.
  */
-export function webWorkerServer(): ServerTransport {
+export function webWorkerServer(options: { fetch?: typeof fetch } = {}): ServerTransport {
   const toClient = new Set<(message: unknown) => void>();
   let toServer: ((event: { data: unknown }) => void) | null = null;
   const channels: { port1: { close(): void }; port2: { close(): void } }[] = [];
@@ -35,8 +35,8 @@ export function webWorkerServer(): ServerTransport {
     AbortController,
     AbortSignal,
     performance,
-    // arXiv is never reached from a test: a fetch is a network failure, as an offline browser's.
-    fetch: () => Promise.reject(new TypeError('Failed to fetch')),
+    // By default no request leaves: a fetch fails as a browser's does when it blocks one (cross-origin rules) or is offline.
+    fetch: options.fetch ?? (() => Promise.reject(new TypeError('Failed to fetch'))),
     MessageChannel: class {
       constructor() {
         const channel = new MessageChannel();
