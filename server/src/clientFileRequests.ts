@@ -28,18 +28,18 @@ export function clientFileRequests(connection: Connection): ClientFileRequests {
 
 // The client's answers are checked as any input is: an editor may answer anything, or null.
 
-function checkedKind(answer: unknown): FileKind {
+export function checkedKind(answer: unknown): FileKind {
   return answer === 'file' || answer === 'folder' ? answer : 'none';
 }
 
-function checkedRead(answer: unknown): ReadFileResult {
+export function checkedRead(answer: unknown): ReadFileResult {
   const value = answer as Partial<Record<'text' | 'version' | 'problem' | 'detail', unknown>> | null;
   if (value && typeof value.text === 'string') return { text: value.text, version: typeof value.version === 'string' ? value.version : '' };
   if (value && (value.problem === 'not found' || value.problem === 'not a file' || value.problem === 'too large')) return { problem: value.problem };
   return { problem: 'unreadable', detail: value && typeof value.detail === 'string' ? value.detail : 'the editor gave no text' };
 }
 
-function checkedWrite(answer: unknown): WriteFileResult {
+export function checkedWrite(answer: unknown): WriteFileResult {
   const value = answer as { written?: unknown; problem?: unknown } | null;
   if (value?.written === true) return { written: true };
   return { problem: typeof value?.problem === 'string' ? value.problem.slice(0, 200) : 'the editor did not write it' };

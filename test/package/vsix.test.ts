@@ -63,7 +63,18 @@ describe('the packaged extension (surveyor.vsix)', () => {
     const unwanted = names.filter((name) => /(^|\/)(test|node_modules|src|dist-test|screenshots)\//.test(name) || /\.(map|ts|vsix|tgz)$/.test(name) || name === 'extension/dist/action.js');
     assert.deepEqual(unwanted, []);
     const dist = names.filter((name) => name.startsWith('extension/dist/')).sort();
-    assert.deepEqual(dist, ['extension/dist/cli.js', 'extension/dist/extension.js', 'extension/dist/server.js']);
+    assert.deepEqual(dist, ['extension/dist/browser/extension.js', 'extension/dist/browser/server.js', 'extension/dist/cli.js', 'extension/dist/extension.js', 'extension/dist/server.js']);
+  });
+
+  it('carries both entries, desktop (main) and web (browser), and says it works in virtual workspaces', () => {
+    const manifest = JSON.parse(entries.get('extension/package.json')!.toString('utf8')) as { main?: string; browser?: string; capabilities?: { virtualWorkspaces?: unknown } };
+    for (const entry of [manifest.main, manifest.browser]) {
+      assert.ok(entry, 'package.json names both main and browser');
+      assert.ok(names.includes(`extension/${entry.replace(/^\.\//, '')}`), `the .vsix lacks ${entry}`);
+    }
+    // The web client starts this worker (client/src/browserExtension.ts).
+    assert.ok(names.includes('extension/dist/browser/server.js'));
+    assert.notEqual(manifest.capabilities?.virtualWorkspaces, false);
   });
 
   it("holds every image the README shows, at the README's relative path", () => {

@@ -89,6 +89,17 @@ describe('the web worker server and arXiv', () => {
       await client.until(() => client.logs.some((m) => m.includes('a batch of 1 ids failed')));
       const unknown = hoverText(await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: at('2301.00001') }));
       assert.match(unknown, /the last fetch failed: cannot reach arXiv \(Failed to fetch\); live metadata is not available in the browser here/);
+      // Insert Paper from arXiv works from what the cache and the snapshot know, with arXiv out of reach.
+      const end = { line: lines.length - 1, character: 0 };
+      for (const [reference, title] of [
+        ['2305.16289', 'A Title Only The Cache Knows'],
+        ['https://arxiv.org/abs/2007.06949', 'Deep Transformer based Data Augmentation with Subword Units for Morphologically Rich Online ASR'],
+      ]) {
+        const applied = client.appliedEdits.length;
+        await client.request('workspace/executeCommand', { command: 'surveyor.server.insertPaper', arguments: [{ uri, position: end, reference }] });
+        await client.until(() => client.appliedEdits.length > applied);
+        assert.match(JSON.stringify(client.appliedEdits.at(-1)), new RegExp(title), reference);
+      }
     } finally {
       await client.stop();
     }
