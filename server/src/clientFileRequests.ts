@@ -18,11 +18,12 @@ export interface ClientFileRequests {
   write(uri: string, text: string): Promise<WriteFileResult>;
 }
 
-export function clientFileRequests(connection: Connection): ClientFileRequests {
+/** The requests, each sent once `ready` settles (the LSP lets a server send requests only after its answer to `initialize`). */
+export function clientFileRequests(connection: Connection, ready: Promise<void>): ClientFileRequests {
   return {
-    kind: (uri) => connection.sendRequest<FileKind>(FileKindRequest, { uri } satisfies FileKindParams).then(checkedKind),
-    read: (uri, maxBytes) => connection.sendRequest<ReadFileResult>(ReadFileRequest, { uri, maxBytes } satisfies ReadFileParams).then(checkedRead),
-    write: (uri, text) => connection.sendRequest<WriteFileResult>(WriteFileRequest, { uri, text } satisfies WriteFileParams).then(checkedWrite),
+    kind: (uri) => ready.then(() => connection.sendRequest<FileKind>(FileKindRequest, { uri } satisfies FileKindParams)).then(checkedKind),
+    read: (uri, maxBytes) => ready.then(() => connection.sendRequest<ReadFileResult>(ReadFileRequest, { uri, maxBytes } satisfies ReadFileParams)).then(checkedRead),
+    write: (uri, text) => ready.then(() => connection.sendRequest<WriteFileResult>(WriteFileRequest, { uri, text } satisfies WriteFileParams)).then(checkedWrite),
   };
 }
 

@@ -68,7 +68,10 @@ const warnConfiguration = (message: string) => {
   showMessage(MessageType.Warning, `Surveyor: ${message}`);
 };
 const pushed = new PushedSettings(warnConfiguration);
-const requests = clientFileRequests(connection);
+// The client may be sent requests only once it has the answer to `initialize`: the cache is read from then on.
+let markInitialized = () => {};
+const afterInitialize = new Promise<void>((resolve) => (markInitialized = resolve));
+const requests = clientFileRequests(connection, afterInitialize);
 const files = platform.workspaceFiles(workspaceFilesViaClient(requests));
 const taxonomies = new TaxonomyFiles(files, (m) => settings.warnOnce(m));
 let initialized = false;
@@ -152,6 +155,7 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   initialized = true;
+  markInitialized();
   if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
   connection.workspace.onDidChangeWorkspaceFolders((event) => {
     const paths = (folders: unknown) => (Array.isArray(folders) ? folders.filter((f) => typeof f?.uri === 'string').map((f: { uri: string }) => URI.parse(f.uri).toString()) : []);
