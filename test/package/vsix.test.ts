@@ -10,7 +10,8 @@ import { before, describe, it } from 'node:test';
 import * as yauzl from 'yauzl';
 import { localImages, packageVsix, VSIX } from './support';
 
-const MAX_BYTES = 1_000_000;
+/** The desktop and the web bundles (each pair ~0.3 MB compressed), the CLI, data/ and the README's screenshots: ~1.2 MB. */
+const MAX_BYTES = 1_500_000;
 
 /** The entries of a zip file: name → its bytes. */
 function readZip(file: string): Promise<Map<string, Buffer>> {
