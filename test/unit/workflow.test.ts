@@ -29,6 +29,15 @@ describe('the GitHub Actions workflow', () => {
     assert.match(String(upload?.with?.path), /surveyor\.vsix$/);
   });
 
+  it('runs the web suite with @vscode/test-web in Chromium, installed in the job only (it downloads a browser on install)', () => {
+    const web = steps.find((s) => s.run?.includes('vscode-test-web'));
+    assert.match(web!.run!, /--browserType=chromium/);
+    assert.match(web!.run!, /--extensionTestsPath=dist-test\/web\/suite\.js/);
+    assert.ok(steps.some((s) => /npm install --no-save .*@vscode\/test-web@\d+\.\d+\.\d+/.test(s.run ?? '')), 'installed at an exact version, not saved');
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    assert.equal(manifest.devDependencies['@vscode/test-web'], undefined, 'never a devDependency: npm ci would download Chromium');
+  });
+
   it('runs every script it names from package.json', () => {
     const scripts = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>;
     for (const run of steps.flatMap((s) => (s.run ? [s.run] : []))) {

@@ -108,12 +108,29 @@ export function installExtension(vsix: string, userData: string, extensions: str
   sh(CODE_SERVER, ['--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', vsix, '--force'], { env: codeServerEnv() });
 }
 
-/** Starts code-server on loopback, without auth, the workspace untrusted (Restricted Mode, as a fresh clone opens). */
-export function startCodeServer(port: number, userData: string, extensions: string, workspace: string, env: NodeJS.ProcessEnv, log: string): ChildProcess {
+/**
+ * Starts code-server on loopback, without auth, the workspace untrusted (Restricted Mode, as a fresh
+ * clone opens). Without a workspace folder on the disk, the page's `?folder=` names one.
+ */
+export function startCodeServer(port: number, userData: string, extensions: string, workspace: string | undefined, env: NodeJS.ProcessEnv, log: string): ChildProcess {
   const out = fs.openSync(log, 'w');
   return spawn(
     CODE_SERVER,
-    ['--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--user-data-dir', userData, '--extensions-dir', extensions, workspace],
+    ['--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--user-data-dir', userData, '--extensions-dir', extensions, ...(workspace ? [workspace] : [])],
     { env: codeServerEnv(env), stdio: ['ignore', out, out], detached: true },
   );
+}
+
+/**
+ * Whether code-server says, within `timeoutMs`, that it launched its (Node) extension host: the sign
+ * that the workbench connected, which it does for web-only extensions too.
+ */
+export async function extensionHostStarted(log: string, timeoutMs: number, alive: () => boolean): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!alive()) throw new Error('code-server exited before it started an extension host');
+    if (fs.readFileSync(log, 'utf8').includes('Launched Extension Host Process')) return true;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return false;
 }

@@ -17,10 +17,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import type { SuiteResults } from './suite/index';
-import { CHROMIUM, ensureCodeServer, ensureDebianPackages, ensureNode24, freePort, installExtension, startCodeServer } from './codeServer';
+import { CHROMIUM, ensureCodeServer, ensureDebianPackages, ensureNode24, extensionHostStarted, freePort, installExtension, startCodeServer } from './codeServer';
+import { REFERENCE, writeSurveyFolder } from './surveyWithGap';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const REFERENCE = path.resolve(ROOT, '..', 'shared', 'seed', 'LLM-data-aug-survey.README.md');
 const SCREENSHOTS = path.join(ROOT, 'screenshots');
 const SUITE_TIMEOUT_MS = 10 * 60_000;
 const PAPER_TITLE = 'Deep Transformer based Data Augmentation with Subword Units for Morphologically Rich Online ASR';
@@ -33,35 +33,12 @@ function npm(args: string[], cwd = ROOT): void {
   execFileSync('npm', args, { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
-/** A copy of the reference survey with entry 4 of "Text Prompt-driven" removed: a numbering gap to find and fix. */
-function prepareWorkspace(dir: string): string {
-  const workspace = path.join(dir, 'survey');
-  fs.mkdirSync(workspace, { recursive: true });
-  const lines = fs.readFileSync(REFERENCE, 'utf8').split('\n');
-  const gap = lines.findIndex((l) => l.startsWith('4. It is all about where you start'));
-  if (gap < 0) throw new Error(`${REFERENCE} is not the expected reference survey`);
-  lines.splice(gap, 1);
-  fs.writeFileSync(path.join(workspace, 'README.md'), lines.join('\n'));
-  return workspace;
-}
-
 function packageRunner(): string {
   const dir = path.join(ROOT, 'dist-test', 'runner');
   fs.writeFileSync(path.join(dir, 'README.md'), '# Surveyor test runner\n\nRuns the VS Code suite inside code-server. Test-only; never shipped.\n');
   const vsix = path.join(ROOT, 'dist-test', 'surveyor-test-runner.vsix');
   execFileSync(path.join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--out', vsix], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
   return vsix;
-}
-
-/** Whether code-server says, within `timeoutMs`, that it launched the extension host (where the suite runs). */
-async function extensionHostStarted(log: string, timeoutMs: number, alive: () => boolean): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (!alive()) throw new Error('code-server exited before it started an extension host');
-    if (fs.readFileSync(log, 'utf8').includes('Launched Extension Host Process')) return true;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  return false;
 }
 
 async function waitForFile(file: string, timeoutMs: number, alive: () => boolean): Promise<void> {
@@ -172,7 +149,7 @@ export async function main(): Promise<number> {
     path.join(userData, 'User', 'settings.json'),
     JSON.stringify({ 'surveyor.arxiv.online': false, 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'extensions.autoUpdate': false, 'workbench.tips.enabled': false, 'security.workspace.trust.startupPrompt': 'never', 'chat.disableAIFeatures': true }),
   );
-  const workspace = prepareWorkspace(tmp);
+  const workspace = writeSurveyFolder(path.join(tmp, 'survey'));
   step('installing the extensions');
   installExtension(path.join(ROOT, 'surveyor.vsix'), userData, extensions);
   installExtension(runnerVsix, userData, extensions);

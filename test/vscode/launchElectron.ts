@@ -7,17 +7,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
+import { writeSurveyFolder } from './surveyWithGap';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const REFERENCE = path.resolve(ROOT, '..', 'shared', 'seed', 'LLM-data-aug-survey.README.md');
 
 export async function main(): Promise<number> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'surveyor-electron-'));
-  const workspace = path.join(tmp, 'survey');
-  fs.mkdirSync(workspace);
-  const lines = fs.readFileSync(REFERENCE, 'utf8').split('\n');
-  lines.splice(lines.findIndex((l) => l.startsWith('4. It is all about where you start')), 1);
-  fs.writeFileSync(path.join(workspace, 'README.md'), lines.join('\n'));
+  const workspace = writeSurveyFolder(path.join(tmp, 'survey'));
   const userData = path.join(tmp, 'user-data');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ 'surveyor.arxiv.online': false, 'security.workspace.trust.startupPrompt': 'never' }));
