@@ -43,8 +43,10 @@ const browser: ServerPlatform = {
   // Whether a linked file exists would be a request to the client per link, on every keystroke: `missing-file` stays silent here.
   repositoryFiles: undefined,
   pause: yielder(),
-  unreachableNote:
-    'live metadata is not available in the browser here: arXiv answers a web page only if its API allows the request (the browser\'s cross-origin rules) and the network is up; the bundled snapshot and the cache are used instead',
+  browser: {
+    unreachableNote:
+      'live metadata is not available in the browser here: a web page gets an answer from arXiv only if its API allows the request (the browser\'s cross-origin rules) and the network is up; the bundled snapshot and the cache are used instead, and arXiv is not asked again until the window is reloaded',
+  },
 };
 
 self.addEventListener('unhandledrejection', (event) => connection.console.log(`Unhandled rejection: ${String(event.reason)}`));

@@ -92,7 +92,7 @@ let workDoneProgress = false;
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
   const options = (params.initializationOptions ?? {}) as InitializationOptions;
-  metadata = createMetadata({ storage: platform.cacheStorage(options, requests), endpoint: DEFAULT_ARXIV_ENDPOINT, log, unreachableNote: platform.unreachableNote });
+  metadata = createMetadata({ storage: platform.cacheStorage(options, requests), endpoint: DEFAULT_ARXIV_ENDPOINT, log, browser: platform.browser });
   // A cache read through the client arrives after the first documents may have been checked.
   void metadata.cache?.loaded.then(() => {
     if (initialized) metadataChanged();

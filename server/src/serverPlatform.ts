@@ -20,6 +20,6 @@ export interface ServerPlatform {
   pause(): Promise<void>;
   /** For load tests and bug reports (`surveyor/memoryUsage`), where the platform can tell. */
   memoryUsage?(): MemoryUsage;
-  /** Said after "cannot reach arXiv (…)": why that may be, where it runs. */
-  unreachableNote?: string;
+  /** Set in a browser, which may block requests to arXiv (see ArxivClientOptions.browser). */
+  browser?: { unreachableNote: string };
 }

@@ -121,3 +121,38 @@ describe('arXiv client against a loopback server', () => {
     }
   });
 });
+
+describe('arXiv client in a browser, where a request may get no answer at all', () => {
+  /** A server that drops every connection: what a page sees when the browser blocks the answer (cross-origin rules) or the network is gone. */
+  async function droppingServer(): Promise<{ endpoint: string; requests: () => number; close: () => Promise<void> }> {
+    const http = await import('node:http');
+    let requests = 0;
+    const server = http.createServer((request) => {
+      requests++;
+      request.socket.destroy();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    return { endpoint: `http://127.0.0.1:${port}/api/query`, requests: () => requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  }
+
+  it('says why with the note, and asks that endpoint no more this session; outside a browser it asks again', async () => {
+    const dropping = await droppingServer();
+    try {
+      const clock = new FakeClock();
+      const inBrowser = new ArxivClient(dropping.endpoint, { clock, log: () => {}, browser: { unreachableNote: 'not available in the browser here' } });
+      const first = await inBrowser.fetchRecords(['2401.15422']);
+      assert.match(first.failed.get('2401.15422')!, /^cannot reach arXiv \(.+\); not available in the browser here$/);
+      const second = await inBrowser.fetchRecords(['2305.16289']);
+      assert.equal(dropping.requests(), 1, 'the second fetch sent nothing');
+      assert.equal(second.failed.get('2305.16289'), first.failed.get('2401.15422'));
+
+      const desktop = new ArxivClient(dropping.endpoint, { clock, log: () => {} });
+      await desktop.fetchRecords(['2401.15422']);
+      await desktop.fetchRecords(['2305.16289']);
+      assert.equal(dropping.requests(), 3, 'a desktop client asks again (the store spaces its retries)');
+    } finally {
+      await dropping.close();
+    }
+  });
+});

@@ -15,8 +15,14 @@ export interface ArxivClientOptions {
   batchSize?: number;
   /** The default of `FetchOptions.maxBackoffMs`. */
   maxBackoffMs?: number;
-  /** Said after "cannot reach arXiv (…)": in a browser, why that may be (its cross-origin rules). */
-  unreachableNote?: string;
+  /**
+   * Set in a browser, which blocks a request an API does not allow from web
+   * pages (cross-origin rules; arXiv's does not): a request that gets no
+   * answer at all fails with this note after "cannot reach arXiv (…)", and the
+   * endpoint is not asked again for the rest of the session, rather than send
+   * requests whose answers the browser will not hand over.
+   */
+  browser?: { unreachableNote: string };
 }
 
 export interface FetchOptions {
@@ -74,6 +80,8 @@ export class ArxivClient {
   private lastRequestAt = Number.NEGATIVE_INFINITY;
   /** Per endpoint: no request before this time, as its last 429/503 asked, and why. */
   private readonly pauses = new Map<string, { until: number; why: string }>();
+  /** In a browser, endpoints whose request got no answer, and why: not asked again this session. */
+  private readonly unreachable = new Map<string, string>();
 
   /**
    * One client serves every endpoint so that the spacing between requests
@@ -105,6 +113,8 @@ export class ArxivClient {
     for (let i = 0; i < valid.length; i += this.batchSize) {
       const batch = valid.slice(i, i + this.batchSize);
       try {
+        const unreachable = this.unreachable.get(endpoint);
+        if (unreachable) throw new RequestFailed(unreachable);
         // A pause longer than the allowance fails the batch before it waits in line behind others.
         this.checkPause(endpoint, allowance);
         const records = await this.enqueue(() => this.fetchBatch(endpoint, batch, allowance));
@@ -182,8 +192,11 @@ export class ArxivClient {
     } catch (error) {
       if (controller.signal.aborted && !(error instanceof RequestFailed)) throw new RequestFailed(`no answer within ${this.timeoutMs / 1000} s`);
       if (error instanceof RequestFailed) throw error;
-      const note = this.options.unreachableNote ? `; ${this.options.unreachableNote}` : '';
-      throw new RequestFailed(`cannot reach arXiv (${(error as Error).message})${note}`);
+      const browser = this.options.browser;
+      if (!browser) throw new RequestFailed(`cannot reach arXiv (${(error as Error).message})`);
+      const reason = `cannot reach arXiv (${(error as Error).message}); ${browser.unreachableNote}`;
+      this.unreachable.set(endpoint, reason);
+      throw new RequestFailed(reason);
     } finally {
       clearTimeout(timer);
     }

@@ -18,8 +18,8 @@ export interface MetadataOptions {
   endpoint: string;
   log: (message: string) => void;
   clock?: Clock;
-  /** Said after "cannot reach arXiv (…)": in a browser, why that may be. */
-  unreachableNote?: string;
+  /** Set in a browser (see ArxivClientOptions.browser). */
+  browser?: { unreachableNote: string };
 }
 
 /** The store (memory, cache, snapshot) and the one arXiv client of this process. */
@@ -27,6 +27,6 @@ export function createMetadata(options: MetadataOptions): Metadata {
   const clock = options.clock ?? REAL_CLOCK;
   const cache = options.storage ? new MetadataCache(options.storage, options.log) : undefined;
   const store = new MetadataStore({ snapshot: loadSnapshot(), cache, endpoint: options.endpoint, clock, log: options.log });
-  const client = new ArxivClient(options.endpoint, { clock, log: options.log, unreachableNote: options.unreachableNote });
+  const client = new ArxivClient(options.endpoint, { clock, log: options.log, browser: options.browser });
   return { store, client, cache };
 }
