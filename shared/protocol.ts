@@ -87,9 +87,11 @@ export const ReadFileRequest = 'surveyor/readFile';
 export interface ReadFileParams {
   uri: string;
   maxBytes: number;
+  /** The version the server has: when the file still has it, the client answers `{ unchanged: true }` without reading. */
+  unlessVersion?: string;
 }
 /** The text (UTF-8) and what tells its versions apart (modification time and size), or why it was not read. */
-export type ReadFileResult = { text: string; version: string } | { problem: 'not found' | 'not a file' | 'too large' | 'unreadable'; detail?: string };
+export type ReadFileResult = { text: string; version: string } | { unchanged: true } | { problem: 'not found' | 'not a file' | 'too large' | 'unreadable'; detail?: string };
 
 /** Server -> client: writes a file under the extension's global storage (`cacheUri`) only; the client refuses any other. */
 export const WriteFileRequest = 'surveyor/writeFile';

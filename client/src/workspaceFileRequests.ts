@@ -29,16 +29,18 @@ export function answerFileRequests(client: BaseLanguageClient, globalStorage: vs
     }
   });
 
-  client.onRequest(ReadFileRequest, async ({ uri, maxBytes }: ReadFileParams): Promise<ReadFileResult> => {
+  client.onRequest(ReadFileRequest, async ({ uri, maxBytes, unlessVersion }: ReadFileParams): Promise<ReadFileResult> => {
     try {
       const target = vscode.Uri.parse(uri, true);
       const stat = await vscode.workspace.fs.stat(target);
       if (stat.type & vscode.FileType.Directory) return { problem: 'not a file' };
       if (stat.size > maxBytes) return { problem: 'too large' };
+      const version = `${stat.mtime}:${stat.size}`;
+      if (version === unlessVersion) return { unchanged: true };
       const bytes = await vscode.workspace.fs.readFile(target);
       // The file may have grown between the two calls.
       if (bytes.byteLength > maxBytes) return { problem: 'too large' };
-      return { text: new TextDecoder('utf-8').decode(bytes), version: `${stat.mtime}:${bytes.byteLength}` };
+      return { text: new TextDecoder('utf-8').decode(bytes), version };
     } catch (error) {
       if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return { problem: 'not found' };
       return { problem: 'unreadable', detail: error instanceof Error ? error.message : String(error) };
@@ -48,7 +50,7 @@ export function answerFileRequests(client: BaseLanguageClient, globalStorage: vs
   client.onRequest(WriteFileRequest, async ({ uri, text }: WriteFileParams): Promise<WriteFileResult> => {
     try {
       const target = vscode.Uri.parse(uri, true);
-      if (!isInside(target, globalStorage)) return { problem: 'Surveyor writes only into its own storage' };
+      if (!isFileOf(target, globalStorage)) return { problem: 'Surveyor writes only into its own storage' };
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
       // Written beside, then moved over the old file: a window closed mid-write leaves the old cache whole.
       const partial = target.with({ path: `${target.path}.partial` });
@@ -61,7 +63,9 @@ export function answerFileRequests(client: BaseLanguageClient, globalStorage: vs
   });
 }
 
-function isInside(uri: vscode.Uri, folder: vscode.Uri): boolean {
+/** Whether `uri` is a file right in `folder`, with a plain name (no separator of any system, no `..`). */
+function isFileOf(uri: vscode.Uri, folder: vscode.Uri): boolean {
   const base = folder.path.replace(/\/$/, '');
-  return uri.scheme === folder.scheme && uri.authority === folder.authority && uri.path.startsWith(`${base}/`) && !uri.path.split('/').includes('..');
+  const name = uri.path.slice(base.length + 1);
+  return uri.scheme === folder.scheme && uri.authority === folder.authority && uri.path.startsWith(`${base}/`) && /^[\w-][\w.-]*$/.test(name);
 }

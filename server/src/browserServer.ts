@@ -43,6 +43,7 @@ const browser: ServerPlatform = {
   // Whether a linked file exists would be a request to the client per link, on every keystroke: `missing-file` stays silent here.
   repositoryFiles: undefined,
   pause: yielder(),
+  ownClientOnly: true,
   browser: {
     unreachableNote:
       'live metadata is not available in the browser here: a web page gets an answer from arXiv only if its API allows the request (the browser\'s cross-origin rules) and the network is up; the bundled snapshot and the cache are used instead, and arXiv is not asked again until the window is reloaded',

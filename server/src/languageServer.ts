@@ -68,9 +68,10 @@ const warnConfiguration = (message: string) => {
   showMessage(MessageType.Warning, `Surveyor: ${message}`);
 };
 const pushed = new PushedSettings(warnConfiguration);
-// The client may be sent requests only once it has the answer to `initialize`: the cache is read from then on.
+// The client may be sent requests only once it has the answer to `initialize`, and only Surveyor's answers file requests.
+let ownClient = false;
 let markInitialized = () => {};
-const afterInitialize = new Promise<void>((resolve) => (markInitialized = resolve));
+const afterInitialize = new Promise<boolean>((resolve) => (markInitialized = () => resolve(ownClient)));
 const requests = clientFileRequests(connection, afterInitialize);
 const files = platform.workspaceFiles(workspaceFilesViaClient(requests));
 const taxonomies = new TaxonomyFiles(files, (m) => settings.warnOnce(m));
@@ -124,6 +125,7 @@ connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = capabilities.workspace?.configuration === true;
   // Only Surveyor's own VS Code client vouches that the endpoint comes from the user's own settings; a client's name proves nothing.
   const clientName = typeof params.clientInfo?.name === 'string' && params.clientInfo.name !== '' ? params.clientInfo.name.slice(0, 40) : 'the editor';
+  ownClient = platform.ownClientOnly === true || options.client === 'vscode';
   if (options.client !== 'vscode') clientSettingsName = `${clientName} settings (${SETTINGS_SECTION})`;
   pushed.atInitialize(params.initializationOptions);
   pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;

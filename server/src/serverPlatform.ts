@@ -20,6 +20,8 @@ export interface ServerPlatform {
   pause(): Promise<void>;
   /** For load tests and bug reports (`surveyor/memoryUsage`), where the platform can tell. */
   memoryUsage?(): MemoryUsage;
+  /** Whether the client is Surveyor's own whatever it says (the web worker: only Surveyor's web client starts it), so it answers file requests. */
+  ownClientOnly?: boolean;
   /** Set in a browser, which may block requests to arXiv (see ArxivClientOptions.browser). */
   browser?: { unreachableNote: string };
 }

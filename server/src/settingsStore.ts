@@ -3,7 +3,7 @@ import { DEFAULT_ARXIV_ENDPOINT, defaultSettings, type SurveyorSettings } from '
 import { resolveSettings, type SettingsLayer } from './service/configuration';
 import type { SettingsProvider } from './service/languageService';
 import { isSurveyPath } from './service/surveyFiles';
-import { displayUri, isInsideFolder, type WorkspaceFiles } from './workspaceFiles';
+import { displayUri, isInsideFolder, pathInFolder, type WorkspaceFiles } from './workspaceFiles';
 
 const VS_CODE_SETTINGS = 'VS Code settings (surveyor.*)';
 
@@ -11,8 +11,8 @@ const VS_CODE_SETTINGS = 'VS Code settings (surveyor.*)';
  * Schemes of documents that show another version of a file (a git revision in
  * a diff, a pull request under review, a chat edit's snapshot): a survey's
  * defects are reported on the file itself, not again on each of its views.
- * Every other scheme may hold a survey: `file`, `untitled`, `vscode-vfs`
- * (github.dev), `vscode-remote`, any file system an extension provides.
+ * Other schemes may hold a survey (see `mayBeSurvey`): `file`, `untitled`,
+ * `vscode-vfs` (github.dev), `vscode-remote`, any file system an extension provides.
  */
 const SHOWS_ANOTHER_DOCUMENT = new Set(['git', 'gitfs', 'vscode-scm', 'review', 'pr', 'vscode-local-history', 'vscode-chat-code-block', 'chat-editing-snapshot-text-model', 'chat-editing-text-model', 'output']);
 
@@ -95,7 +95,7 @@ export class SettingsStore implements SettingsProvider {
   }
 
   isSurvey(uri: string): boolean {
-    if (SHOWS_ANOTHER_DOCUMENT.has(URI.parse(uri).scheme)) return false;
+    if (!this.mayBeSurvey(uri)) return false;
     const files = this.settingsFor(uri).files;
     const known = this.surveys.get(uri);
     if (known?.files === files) return known.survey;
@@ -107,12 +107,13 @@ export class SettingsStore implements SettingsProvider {
   private async resolve(uri: string): Promise<SurveyorSettings> {
     const generation = this.generation;
     const layers: SettingsLayer[] = [];
-    const configFile = await this.sources.files.findConfig(uri, this.folderOf(uri)).catch(() => undefined);
+    // A view of another version of a file is no survey: its "files" (a git revision's query names the README itself) are not to be read.
+    const configFile = this.mayBeSurvey(uri) ? await this.sources.files.findConfig(uri, this.folderOf(uri)).catch(() => undefined) : undefined;
     if (configFile) {
       const read = await this.sources.files.readJson(configFile);
       const source = displayUri(configFile);
       if ('problem' in read) this.warnOnce(`${source}: ${read.problem}; using the defaults.`);
-      else layers.push({ source, value: read.value, baseUri: Utils.dirname(URI.parse(configFile)).toString() });
+      else if ('value' in read) layers.push({ source, value: read.value, baseUri: Utils.dirname(URI.parse(configFile)).toString() });
     }
     let client: unknown;
     try {
@@ -147,6 +148,20 @@ export class SettingsStore implements SettingsProvider {
     this.sources.warn(message);
   }
 
+  /**
+   * Whether a document can be a survey at all, whatever `files` says: a file
+   * on disk or an untitled one; any other scheme (github.dev's `vscode-vfs`,
+   * a remote, a memory file system) inside a workspace folder. A document of
+   * another scheme outside the folders, or one of SHOWS_ANOTHER_DOCUMENT, is a
+   * view of a file (a git revision, GitLens, a pull request under review):
+   * the file's own defects are reported on the file, not again on its views.
+   */
+  private mayBeSurvey(uri: string): boolean {
+    const scheme = URI.parse(uri).scheme;
+    if (SHOWS_ANOTHER_DOCUMENT.has(scheme)) return false;
+    return scheme === 'file' || scheme === 'untitled' || this.folderOf(uri) !== undefined;
+  }
+
   /** The innermost workspace folder holding the document. */
   private folderOf(uri: string): string | undefined {
     return this.sources
@@ -157,8 +172,7 @@ export class SettingsStore implements SettingsProvider {
 
   /** The path `files` globs are matched against: from the workspace folder, or the document's whole path when it is in none. */
   private workspaceRelativePath(uri: string): string {
-    const document = URI.parse(uri);
     const folder = this.folderOf(uri);
-    return folder ? document.path.slice(URI.parse(folder).path.replace(/\/$/, '').length + 1) : document.path;
+    return (folder && pathInFolder(uri, folder)) || URI.parse(uri).path;
   }
 }

@@ -23,13 +23,15 @@ export class TaxonomyFiles {
     if (!settings.taxonomy) return;
     const { file, folder } = settings.taxonomy;
     const named = `${displayUri(file)} (the taxonomy named in .surveyor.json)`;
-    const parsed = await this.files.readJson(file, folder);
+    // A version the file system does not give ('') is never taken for the same one.
+    const known = this.read.get(file)?.version || undefined;
+    const parsed = await this.files.readJson(file, folder, known);
+    if ('unchanged' in parsed) return;
     if ('problem' in parsed) {
       this.warn(`${named}: ${parsed.problem}; using the shipped one.`);
       this.read.set(file, { version: '', taxonomy: SHIPPED_TAXONOMY });
       return;
     }
-    if (this.read.get(file)?.version === parsed.version) return;
     const problem = taxonomyProblem(parsed.value);
     if (problem) this.warn(`${displayUri(file)}: not a taxonomy (${problem}); using the shipped one.`);
     this.read.set(file, { version: parsed.version, taxonomy: problem ? SHIPPED_TAXONOMY : (parsed.value as Taxonomy) });

@@ -1,7 +1,7 @@
 import { URI } from 'vscode-uri';
 
 /** A JSON file of the repository's, read and parsed, with what tells its versions apart; or why it was not. */
-export type JsonFileRead = { value: unknown; version: string } | { problem: string };
+export type JsonFileRead = { value: unknown; version: string } | { unchanged: true } | { problem: string };
 
 /**
  * The few files of a workspace the server reads besides the documents:
@@ -17,8 +17,12 @@ export interface WorkspaceFiles {
    * root (a folder holding `.git`) or `stopAt` (the workspace folder's URI).
    */
   findConfig(documentUri: string, stopAt: string | undefined): Promise<string | undefined>;
-  /** A small JSON file (at most MAX_JSON_FILE_BYTES) and, given `within` (a folder's URI), inside that folder. */
-  readJson(uri: string, within?: string): Promise<JsonFileRead>;
+  /**
+   * A small JSON file (at most MAX_JSON_FILE_BYTES) and, given `within` (a
+   * folder's URI), inside that folder; `{ unchanged: true }`, without reading
+   * it, when it still has `knownVersion`.
+   */
+  readJson(uri: string, within?: string, knownVersion?: string): Promise<JsonFileRead>;
 }
 
 /** A URI as messages name it: a path on disk, otherwise the URI itself. */
@@ -27,11 +31,26 @@ export function displayUri(uri: string): string {
   return parsed.scheme === 'file' ? parsed.fsPath : parsed.toString(true);
 }
 
-/** Whether `uri` is `folder` or inside it: same scheme and authority, and its path under the folder's. */
+/** Whether `uri` is `folder` or inside it. */
 export function isInsideFolder(uri: string, folder: string): boolean {
-  const a = URI.parse(uri);
-  const b = URI.parse(folder);
-  if (a.scheme !== b.scheme || a.authority !== b.authority) return false;
+  return pathInFolder(uri, folder) !== undefined;
+}
+
+/**
+ * The path of `uri` inside `folder` ('' for the folder itself), or undefined
+ * when it is not inside. Both are compared in one form: editors spell a URI
+ * differently (`file:///C:/p` from Neovim, `file:///c%3A/p` from VS Code).
+ */
+export function pathInFolder(uri: string, folder: string): string | undefined {
+  const a = normal(uri);
+  const b = normal(folder);
+  if (a.scheme !== b.scheme || a.authority !== b.authority) return undefined;
   const base = b.path.replace(/\/$/, '');
-  return a.path === base || a.path.startsWith(`${base}/`);
+  if (a.path === base) return '';
+  return a.path.startsWith(`${base}/`) ? a.path.slice(base.length + 1) : undefined;
+}
+
+/** A URI in vscode-uri's own spelling: a Windows drive letter and the authority in lower case, the path decoded. */
+function normal(uri: string): URI {
+  return URI.parse(URI.parse(uri).toString());
 }

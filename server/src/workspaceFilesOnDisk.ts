@@ -18,11 +18,12 @@ export function workspaceFilesOnDisk(others: WorkspaceFiles): WorkspaceFiles {
       const found = findConfigFile(path.dirname(document.fsPath), stop);
       return found === undefined ? undefined : URI.file(found).toString();
     },
-    async readJson(uri, within) {
+    async readJson(uri, within, knownVersion) {
       const file = URI.parse(uri);
-      if (file.scheme !== 'file') return others.readJson(uri, within);
+      if (file.scheme !== 'file') return others.readJson(uri, within, knownVersion);
       const located = locateJsonFile(file.fsPath, within === undefined ? undefined : URI.parse(within).fsPath);
       if ('problem' in located) return located;
+      if (located.version === knownVersion) return { unchanged: true };
       const read = readJsonFile(located);
       return 'problem' in read ? read : { value: read.value, version: located.version };
     },

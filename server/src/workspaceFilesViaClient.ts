@@ -7,7 +7,7 @@ import { displayUri, isInsideFolder, type JsonFileRead, type WorkspaceFiles } fr
 /** The client's answers to `FileKindRequest` and `ReadFileRequest` (shared/protocol.ts). */
 export interface FileRequests {
   kind(uri: string): Promise<FileKind>;
-  read(uri: string, maxBytes: number): Promise<ReadFileResult>;
+  read(uri: string, maxBytes: number, unlessVersion?: string): Promise<ReadFileResult>;
 }
 
 /** No repository nests folders deeper than this: a walk up that goes on is stopped. */
@@ -37,15 +37,16 @@ export function workspaceFilesViaClient(requests: FileRequests): WorkspaceFiles 
       }
       return undefined;
     },
-    async readJson(uri, within): Promise<JsonFileRead> {
+    async readJson(uri, within, knownVersion): Promise<JsonFileRead> {
       if (within !== undefined && !isInsideFolder(uri, within)) return { problem: `a file outside ${displayUri(within)}` };
       let read: ReadFileResult;
       try {
-        read = await requests.read(uri, MAX_JSON_FILE_BYTES);
+        read = await requests.read(uri, MAX_JSON_FILE_BYTES, knownVersion);
       } catch {
         return { problem: 'cannot be read (the editor did not answer)' };
       }
       if ('problem' in read) return { problem: inWords(read) };
+      if ('unchanged' in read) return knownVersion !== undefined ? { unchanged: true } : { problem: 'cannot be read (the editor gave no text)' };
       const parsed = parseJsonText(read.text);
       return 'problem' in parsed ? parsed : { value: parsed.value, version: read.version };
     },

@@ -21,7 +21,7 @@ import {
 import { manifest, npm, outsideNpm, ROOT, run, SURVEY_WITH_A_GAP, tempDir } from './support';
 
 /** What the package may hold: the bundles, data/, the README's images and icon, the docs. */
-const ALLOWED = /^(dist\/(cli|server|extension)\.js|data\/[\w./-]+|docs\/images\/[\w-]+\.png|images\/icon\.png|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
+const ALLOWED = /^(dist\/(browser\/)?(cli|server|extension)\.js|data\/[\w./-]+|docs\/images\/[\w-]+\.png|images\/icon\.png|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
 
 describe('the npm package', () => {
   let work: string;
@@ -50,7 +50,8 @@ describe('the npm package', () => {
     }
     assert.ok(!files.some((f) => /^(test|server\/src|client|node_modules)\//.test(f) || f.endsWith('.map') || f.endsWith('.ts')));
     // A bound that a stray folder (node_modules, a screenshot set, dist-test/) would break.
-    assert.ok(packed.size < 1_000_000, `the tarball is ${packed.size} bytes`);
+    // The web worker server travels too (one `files` list makes the .vsix and the tarball): ~1.2 MB.
+    assert.ok(packed.size < 1_500_000, `the tarball is ${packed.size} bytes`);
   });
 
   it('installs offline as a single package: it depends on nothing at run time', () => {

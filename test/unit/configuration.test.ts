@@ -62,7 +62,9 @@ describe('taxonomy setting', () => {
     const inside = resolveSettings([{ source: '/repo/.surveyor.json', value: { taxonomy: 'docs/tree.json' }, baseUri: 'file:///repo' }]);
     assert.deepEqual(inside.settings.taxonomy, { file: 'file:///repo/docs/tree.json', folder: 'file:///repo' });
     assert.deepEqual(inside.problems, []);
-    for (const escape of ['../elsewhere.json', '/etc/passwd', 'docs/../../x.json', 'C:/x.json', 'docs\\..\\..\\x.json']) {
+    // A path written with backslashes (on Windows) is the same path.
+    assert.deepEqual(resolveSettings([{ source: '/repo/.surveyor.json', value: { taxonomy: 'docs\\tree.json' }, baseUri: 'file:///repo' }]).settings.taxonomy, { file: 'file:///repo/docs/tree.json', folder: 'file:///repo' });
+    for (const escape of ['../elsewhere.json', '/etc/passwd', 'docs/../../x.json', 'C:/x.json', 'c:\\x.json', 'docs\\..\\..\\x.json']) {
       const outside = resolveSettings([{ source: '/repo/.surveyor.json', value: { taxonomy: escape }, baseUri: 'file:///repo' }]);
       assert.equal(outside.settings.taxonomy, null, escape);
       assert.match(outside.problems[0]!, /must name a file inside the repository/);

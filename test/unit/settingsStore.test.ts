@@ -103,10 +103,36 @@ describe('settings of documents on any file system', () => {
     assert.equal(store.isSurvey(`${folder}/README.md`), false);
   });
 
-  it('never takes a view of another version of a file (a git revision, a pull request under review) for a survey', async () => {
-    for (const uri of ['git:/ws/lists/papers.md?%7B%22ref%22%3A%22HEAD%22%7D', 'review://pr/lists/papers.md']) {
+  it('never takes a view of another version of a file (a git revision, GitLens, a pull request under review) for a survey, nor reads its "files"', async () => {
+    asked.length = 0;
+    // VS Code's git file system answers a revision's sibling from the query, which names the README itself.
+    for (const uri of ['git:/ws/lists/papers.md?%7B%22path%22%3A%22%2Fws%2Flists%2Fpapers.md%22%7D', 'review://pr/lists/papers.md', 'gitlens://abc123/ws/lists/papers.md']) {
       await store.ensure(uri);
       assert.equal(store.isSurvey(uri), false, uri);
+    }
+    assert.deepEqual(asked, [], 'no .surveyor.json looked for beside a view');
+    assert.deepEqual(warnings, []);
+  });
+
+  it('takes a document of another scheme outside every workspace folder for a view, not a survey, whatever `files` matches', async () => {
+    const plain = new SettingsStore({ clientSettings: async () => undefined, workspaceFolders: () => ['file:///ws'], files: NO_CONFIG, warn: () => {} });
+    for (const [uri, survey] of [
+      ['gitlens://abc123/ws/README.md', false],
+      ['file:///elsewhere/README.md', true],
+      ['untitled:README.md', true],
+    ] as const) {
+      await plain.ensure(uri);
+      assert.equal(plain.isSurvey(uri), survey, uri);
+    }
+  });
+
+  it('matches a document to its workspace folder however the editor spells the URI (a drive letter in either case, encoded or not)', async () => {
+    const windows = new SettingsStore({ clientSettings: async () => undefined, workspaceFolders: () => ['file:///C:/proj'], files, warn: () => {} });
+    for (const uri of ['file:///C:/proj/lists/papers.md', 'file:///c%3A/proj/lists/papers.md', 'file:///c:/proj/lists/papers.md']) {
+      asked.length = 0;
+      await windows.ensure(uri);
+      assert.match(asked[0]!, / up to file:\/\/\/C:\/proj$/, `${uri}: looked for .surveyor.json up to the workspace folder`);
+      assert.equal(windows.isSurvey(uri), true, `${uri} is lists/papers.md of the folder`);
     }
   });
 });

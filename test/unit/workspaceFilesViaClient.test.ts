@@ -4,7 +4,9 @@ import type { FileKind, ReadFileResult } from '../../shared/protocol';
 import { workspaceFilesViaClient, type FileRequests } from '../../server/src/workspaceFilesViaClient';
 import { workspaceFilesOnDisk } from '../../server/src/workspaceFilesOnDisk';
 import { cacheViaClient } from '../../server/src/metadata/cacheViaClient';
-import { checkedKind, checkedRead, checkedWrite } from '../../server/src/clientFileRequests';
+import { checkedKind, checkedRead, checkedWrite, clientFileRequests } from '../../server/src/clientFileRequests';
+import { resolveSettings } from '../../server/src/service/configuration';
+import { TaxonomyFiles } from '../../server/src/taxonomyFile';
 
 /** A virtual file system as the client would describe it: URI → 'folder' or the file's text. */
 function client(tree: Record<string, string | 'folder'>, asked: string[] = []): FileRequests {
@@ -107,5 +109,51 @@ describe("the client's answers to file requests, checked", () => {
     assert.deepEqual(checkedRead({ text: 'a', version: 3 }), { text: 'a', version: '' });
     assert.deepEqual(checkedRead({ problem: 'too large', extra: 1 }), { problem: 'too large' });
     assert.deepEqual(checkedWrite({ problem: 'x'.repeat(1000) }), { problem: 'x'.repeat(200) });
+  });
+});
+
+describe('file requests: sent only to a client that answers them, after initialize', () => {
+  it('asks nothing of another editor (it would only log an unknown method), and waits for initialize', async () => {
+    const sent: string[] = [];
+    const connection = { sendRequest: async (method: string) => (sent.push(method), 'file') } as unknown as Parameters<typeof clientFileRequests>[0];
+    let initialized!: (own: boolean) => void;
+    const own = clientFileRequests(connection, new Promise<boolean>((resolve) => (initialized = resolve)));
+    const kind = own.kind('vscode-vfs://github/o/r/.surveyor.json');
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(sent, [], 'nothing before the answer to initialize');
+    initialized(true);
+    assert.equal(await kind, 'file');
+    assert.deepEqual(sent, ['surveyor/fileKind']);
+
+    const foreign = clientFileRequests(connection, Promise.resolve(false));
+    assert.equal(await foreign.kind('oil:///x/.surveyor.json'), 'none');
+    assert.ok('problem' in (await foreign.read('oil:///x/a.json', 10)));
+    assert.deepEqual(sent, ['surveyor/fileKind'], 'no request to another editor');
+  });
+});
+
+describe('the taxonomy, read again only when it changed', () => {
+  it('asks with the version it has, keeps the tree on "unchanged", and always reads a file whose version is not given', async () => {
+    const reads: (string | undefined)[] = [];
+    const tree = { topLevel: 2, categories: [{ name: 'From The File' }] };
+    const files = (version: string) =>
+      workspaceFilesViaClient({
+        kind: async () => 'file',
+        read: async (_uri, _max, unlessVersion) => {
+          reads.push(unlessVersion);
+          return unlessVersion === version && version !== '' ? { unchanged: true } : { text: JSON.stringify(tree), version };
+        },
+      });
+    const settings = resolveSettings([{ source: `${ROOT}/.surveyor.json`, value: { taxonomy: 'tree.json' }, baseUri: ROOT }]).settings;
+    const versioned = new TaxonomyFiles(files('7'), () => {});
+    await versioned.refresh(settings);
+    await versioned.refresh(settings);
+    assert.deepEqual(reads, [undefined, '7']);
+    assert.equal(versioned.get(settings).categories[0]!.name, 'From The File');
+    reads.length = 0;
+    const unversioned = new TaxonomyFiles(files(''), () => {});
+    await unversioned.refresh(settings);
+    await unversioned.refresh(settings);
+    assert.deepEqual(reads, [undefined, undefined]);
   });
 });

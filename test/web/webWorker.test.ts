@@ -27,7 +27,7 @@ function workspace(files: Record<string, string>): string {
   return dir;
 }
 
-const SURVEY = '# Survey\n\n## Vision\n\n1. A paper. _Doe, J._ arXiv 2023. [[paper](https://arxiv.org/abs/2305.16289)]\n3. Another. _Roe, R._ arXiv 2023. [[paper](https://arxiv.org/abs/2301.00001)]\n\n## \n';
+const SURVEY = '# Survey\n\n## Vision\n\n1. A paper. _Doe, J._ arXiv 2023. [[paper](https://arxiv.org/abs/2305.16289)]\n3. Another. _Roe, R._ arXiv 2023. [[paper](https://arxiv.org/abs/2301.00001)]\n\n### \n';
 
 describe('the web worker server reads the workspace through the client', () => {
   let client: LspClient;
@@ -48,10 +48,11 @@ describe('the web worker server reads the workspace through the client', () => {
     await client.open(uri, SURVEY);
     const gap = (await client.pullDiagnostics(uri)).find((d) => d.code === 'list-numbering');
     assert.equal(gap?.severity, 1, 'list-numbering is an error, as .surveyor.json says');
-    const line = SURVEY.split('\n').indexOf('## ');
-    const completions = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line, character: 3 } });
+    // Under "## Vision", tree.json's child of Vision; the shipped taxonomy has no such category.
+    const line = SURVEY.split('\n').indexOf('### ');
+    const completions = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line, character: 4 } });
     const labels = completions.items.map((item) => item.label);
-    assert.ok(labels.includes('Image Captioning From The Tree') || labels.includes('Vision'), `categories from tree.json among ${labels.join(', ')}`);
+    assert.ok(labels.includes('Image Captioning From The Tree'), `the category from tree.json among ${labels.join(', ')}`);
     await client.close(uri);
   });
 

@@ -16,7 +16,8 @@ export function cacheViaClient(folderUri: string, requests: ClientFileRequests):
     name: uri,
     async read() {
       const read = await requests.read(uri, MAX_CACHE_BYTES);
-      if (!('problem' in read)) return read.text;
+      if ('text' in read) return read.text;
+      if (!('problem' in read)) throw new Error('the editor gave no text');
       if (read.problem === 'not found') return undefined;
       throw new Error(read.problem === 'too large' ? `larger than ${MAX_CACHE_BYTES / (1024 * 1024)} MB` : (read.detail ?? read.problem));
     },

@@ -26,12 +26,14 @@ export class MetadataCache {
 
   /** Settles once the stored cache has been read (at once for a file on disk); what it held is then known. */
   readonly loaded: Promise<void>;
+  /** Whether `loaded` has settled: a file on disk is read within the constructor. */
+  isLoaded = false;
 
   constructor(
     private readonly storage: CacheStorage,
     private readonly log: (message: string) => void,
   ) {
-    this.loaded = this.load();
+    this.loaded = this.load().finally(() => (this.isLoaded = true));
   }
 
   /** Where the cache is kept, for messages. */
@@ -77,7 +79,9 @@ export class MetadataCache {
       );
     }
     // A file on disk: read now, so that the first lookup already sees the cache.
-    return read === undefined ? Promise.resolve() : this.parse(read);
+    const parsed = read === undefined ? Promise.resolve() : this.parse(read);
+    this.isLoaded = true;
+    return parsed;
   }
 
   private cannotRead(error: unknown): void {

@@ -103,6 +103,9 @@ export class MetadataStore implements MetadataSource {
 
   /** Fetches the wanted ids when online, and says what became of each. */
   async fetch(ids: Iterable<string>, options: Omit<FetchOptions, 'endpoint'> = {}): Promise<FetchReport> {
+    // A cache read through the client may still be on its way: what it holds is not asked for again.
+    // (Only then is there a wait: a fetch marks its ids as in flight at once, and a hover says "fetching".)
+    if (this.options.cache && !this.options.cache.isLoaded) await this.options.cache.loaded;
     const client = this.client;
     const endpoint = this.endpoint;
     const wanted = client ? this.wanted(ids) : [];

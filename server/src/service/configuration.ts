@@ -195,8 +195,9 @@ function applyTaxonomy(settings: SurveyorSettings, value: unknown, baseUri: stri
   if (typeof value !== 'string' || value.trim() === '') return problem(`"taxonomy" must be the path of a JSON file, found ${describe(value)}.`);
   if (!baseUri) return problem('"taxonomy" is read from .surveyor.json only.');
   const folder = URI.parse(baseUri);
-  // A repository's paths use "/" on every system; a drive or a backslash would mean something else on each.
-  const resolved = /^[a-z]:|\\/i.test(value) ? undefined : Utils.resolvePath(folder, value);
+  // Read as a repository's path, with "/" (a Windows user may write "\\"); a drive letter leads out of it.
+  const path = value.replace(/\\/g, '/');
+  const resolved = /^[a-z]:/i.test(path) ? undefined : Utils.resolvePath(folder, path);
   if (!resolved || !resolved.path.startsWith(`${folder.path.replace(/\/$/, '')}/`)) {
     return problem(`"taxonomy" must name a file inside the repository, not ${describe(value)}.`);
   }
