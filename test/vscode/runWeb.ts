@@ -33,6 +33,8 @@ import { CHROMIUM, ensureCodeServer, ensureDebianPackages, ensureNode24, extensi
 import type { SuiteResults } from './suite/results';
 import { MEMORY_SCHEME } from './suite/webWorkspace';
 import { REFERENCE, surveyWithGap } from './surveyWithGap';
+import { feed } from '../support/fakeArxiv';
+import { HARNESS_PAPER } from './suite/harnessPaper';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const VSCE = path.join(ROOT, 'node_modules', '.bin', 'vsce');
@@ -101,6 +103,14 @@ function startHarness(survey: string): Promise<{ url: string; results: Promise<S
         response.writeHead(204, cors).end();
         deliver(JSON.parse(Buffer.concat(chunks).toString('utf8')) as SuiteResults);
       });
+    } else if (request.method === 'GET' && request.url?.startsWith('/api/query?')) {
+      // arXiv's API as it would answer a web page if it allowed one (with CORS headers): the suite's one paper, nothing else.
+      const ids = new URL(request.url, 'http://harness').searchParams.get('id_list')?.split(',') ?? [];
+      const papers = ids.includes(HARNESS_PAPER.id) ? [{ ...HARNESS_PAPER, authors: [...HARNESS_PAPER.authors] }] : [];
+      response.writeHead(200, { ...cors, 'content-type': 'application/atom+xml; charset=utf-8' }).end(feed(papers));
+    } else if (request.method === 'GET' && request.url?.startsWith('/blocked/api/query?')) {
+      // As arXiv's API answers a web page today: without CORS headers, so the browser keeps the answer from the page.
+      response.writeHead(200, { 'content-type': 'application/atom+xml; charset=utf-8' }).end(feed([]));
     } else if (request.method === 'OPTIONS') {
       response.writeHead(204, cors).end();
     } else {

@@ -14,6 +14,7 @@ export async function runWebSuite(): Promise<SuiteResults> {
   // they activate Surveyor, which the web-only tests then find active.
   require('./survey.test');
   require('./webHost.test');
+  require('./webArxiv.test');
   let results: SuiteResults | undefined;
   await new Promise<void>((resolve) => {
     results = collectResults(mocha.run(() => resolve()));

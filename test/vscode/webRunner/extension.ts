@@ -15,15 +15,22 @@ import { MemoryFileSystem } from './memoryFileSystem';
  * `surveyorWebTests.harness`; without it the runner does nothing but serve
  * the file system.
  */
-export function activate(context: vscode.ExtensionContext): void {
+/** What the runner tells the suite: where extensions keep their global storage here (Surveyor's arXiv cache is beside the runner's). */
+export interface WebRunnerApi {
+  globalStorageUri: vscode.Uri;
+}
+
+export function activate(context: vscode.ExtensionContext): WebRunnerApi {
+  const api = { globalStorageUri: context.globalStorageUri };
   const memory = new MemoryFileSystem();
   // The folder exists from the start: the workbench reads it as soon as the provider is there.
   for (const folder of vscode.workspace.workspaceFolders ?? []) if (folder.uri.scheme === MEMORY_SCHEME) memory.createDirectory(folder.uri);
   context.subscriptions.push(vscode.workspace.registerFileSystemProvider(MEMORY_SCHEME, memory, { isCaseSensitive: true }));
   const harness = vscode.workspace.getConfiguration('surveyorWebTests').get<string>('harness');
-  if (!harness) return;
+  if (!harness) return api;
   // Not awaited: the workbench waits for this activation before it reads the folder.
   setTimeout(() => void runAndReport(harness), 0);
+  return api;
 }
 
 async function runAndReport(harness: string): Promise<void> {
