@@ -35,7 +35,8 @@ export async function activateSurveyor(
   const output = vscode.window.createOutputChannel('Surveyor', { log: true });
   const clientOptions: LanguageClientOptions = {
     // Markdown of every scheme: a survey may be on disk, untitled, in github.dev (vscode-vfs), on a remote or any other
-    // file system; the server leaves alone the views of another version of a file (git, a pull request under review).
+    // file system; the server leaves alone the views of another version of a file (git, GitLens, a pull request under
+    // review: any scheme but file and untitled outside the workspace folders).
     documentSelector: [{ language: 'markdown' }],
     outputChannel: output,
     errorHandler: restartingErrorHandler(() => client!),
