@@ -19,7 +19,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, chromium, type Frame, type Page } from 'playwright-core';
-import { CHROMIUM, ensureCodeServer, ensureDebianPackages, ensureNode24, freePort, installExtension, startCodeServer } from '../vscode/codeServer';
+import { CHROMIUM, CHROMIUM_ARGS, ensureCodeServer, ensureDebianPackages, ensureNode24, freePort, gotoWorkbench, installExtension, startCodeServer } from '../vscode/codeServer';
 import { localImages, manifest, outsideNpm, ROOT, tempDir } from './support';
 
 const SCREENSHOT = path.join(ROOT, 'screenshots', 'extension-page.png');
@@ -112,18 +112,10 @@ describe("the extension's details page in VS Code (code-server)", () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       // The stand-in for GitHub has a self-signed certificate.
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--ignore-certificate-errors'],
+      args: [...CHROMIUM_ARGS, '--ignore-certificate-errors'],
     });
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, ignoreHTTPSErrors: true })).newPage();
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, { timeout: 30_000 });
-        break;
-      } catch (error) {
-        if (attempt > 40) throw error;
-        await page.waitForTimeout(500);
-      }
-    }
+    await gotoWorkbench(page, port, workspace);
     try {
       await openDetails(page);
     } catch (error) {

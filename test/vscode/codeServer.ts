@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { Page } from 'playwright-core';
 
 const NODE_VERSION = '24.21.0';
 const CODE_SERVER_VERSION = '4.139.1';
@@ -125,6 +126,36 @@ export function startCodeServer(port: number, userData: string, extensions: stri
  * Whether code-server says, within `timeoutMs`, that it launched its (Node) extension host: the sign
  * that the workbench connected, which it does for web-only extensions too.
  */
+/** Debian's chromium as these tests run it: headless-friendly, nothing fetched in the background. */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Loads the workbench on `folder` (a path or a URI), once code-server answers; `alive` says whether code-server still runs. */
+export async function gotoWorkbench(page: Page, port: number, folder: string, alive: () => boolean = () => true): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`, { timeout: 30_000 });
+      return;
+    } catch (error) {
+      if (attempt > 40 || !alive()) throw error;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
+/**
+ * Loads the workbench and waits until code-server has started its extension
+ * host: once in a while the page loads but the workbench never connects, and
+ * is loaded again (three times at most).
+ */
+export async function openWorkbench(page: Page, port: number, folder: string, log: string, alive: () => boolean): Promise<void> {
+  await gotoWorkbench(page, port, folder, alive);
+  for (let attempt = 1; !(await extensionHostStarted(log, 90_000, alive)); attempt++) {
+    if (attempt === 3) throw new Error(`code-server started no extension host after ${attempt} loads of the workbench (log: ${log})`);
+    step('no extension host yet; loading the workbench again');
+    await page.reload({ timeout: 30_000 });
+  }
+}
+
 export async function extensionHostStarted(log: string, timeoutMs: number, alive: () => boolean): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

@@ -17,7 +17,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import type { SuiteResults } from './suite/index';
-import { CHROMIUM, ensureCodeServer, ensureDebianPackages, ensureNode24, extensionHostStarted, freePort, installExtension, startCodeServer } from './codeServer';
+import { CHROMIUM, CHROMIUM_ARGS, ensureCodeServer, ensureDebianPackages, ensureNode24, freePort, installExtension, openWorkbench, startCodeServer } from './codeServer';
 import { REFERENCE, writeSurveyFolder } from './surveyWithGap';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -161,27 +161,10 @@ export async function main(): Promise<number> {
   const server = startCodeServer(port, userData, extensions, workspace, { SURVEYOR_VSCODE_TESTS_RESULT: resultsFile, SURVEYOR_EXPECT_RESTRICTED: '1' }, log);
   let exited = false;
   server.on('exit', () => (exited = true));
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, { timeout: 30_000 });
-        break;
-      } catch (error) {
-        if (attempt > 40 || exited) throw error;
-        await new Promise((r) => setTimeout(r, 500));
-      }
-    }
-    // Once in a while the page loads but the workbench never starts an extension host: load it again.
-    for (let attempt = 1; !(await extensionHostStarted(log, 90_000, () => !exited)); attempt++) {
-      if (attempt === 3) throw new Error(`code-server started no extension host after ${attempt} loads of the workbench (log: ${log})`);
-      step('no extension host yet; loading the workbench again');
-      await page.reload({ timeout: 30_000 });
-    }
+    await openWorkbench(page, port, workspace, log, () => !exited);
     step('the workbench is open; the suite runs in the extension host');
     await waitForFile(resultsFile, SUITE_TIMEOUT_MS, () => !exited);
     const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as SuiteResults;

@@ -29,7 +29,7 @@ import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM, ensureCodeServer, ensureDebianPackages, ensureNode24, extensionHostStarted, freePort, installExtension, startCodeServer } from './codeServer';
+import { CHROMIUM, CHROMIUM_ARGS, ensureCodeServer, ensureDebianPackages, ensureNode24, freePort, installExtension, openWorkbench, startCodeServer } from './codeServer';
 import type { SuiteResults } from './suite/results';
 import { MEMORY_SCHEME } from './suite/webWorkspace';
 import { REFERENCE, surveyWithGap } from './surveyWithGap';
@@ -220,29 +220,12 @@ async function main(): Promise<number> {
   let exited = false;
   const exit = new Promise<never>((_, reject) => server.on('exit', () => ((exited = true), reject(new Error(`code-server exited before the suite finished (log: ${log})`)))));
   exit.catch(() => undefined); // also when it ends because this launcher stops it
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const consoleLines: string[] = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     recordConsole(page, consoleLines);
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(WORKSPACE)}`, { timeout: 30_000 });
-        break;
-      } catch (error) {
-        if (attempt > 40 || exited) throw error;
-        await new Promise((r) => setTimeout(r, 500));
-      }
-    }
-    // Once in a while the page loads but the workbench never connects to code-server: load it again.
-    for (let attempt = 1; !(await extensionHostStarted(log, 90_000, () => !exited)); attempt++) {
-      if (attempt === 3) throw new Error(`the workbench did not connect to code-server after ${attempt} loads (log: ${log})`);
-      step('the workbench has not connected yet; loading it again');
-      await page.reload({ timeout: 30_000 });
-    }
+    await openWorkbench(page, port, WORKSPACE, log, () => !exited);
     step(`the workbench is open on ${WORKSPACE}; the suite runs in the web worker extension host`);
     const results = await Promise.race([harness.results, exit, timeout<never>(SUITE_TIMEOUT_MS, 'the web runner posted no results')]);
     const extra: string[] = [];

@@ -30,7 +30,7 @@ describe('Surveyor on a survey', () => {
 
   it('applies the "Renumber this list" quick fix', async () => {
     const gap = diagnostics.find((d) => d.code === 'list-numbering')!;
-    const actions = await askProviders<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, gap.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await askProviders<vscode.CodeAction[]>('vscode.executeCodeActionProvider', [document.uri, gap.range, vscode.CodeActionKind.QuickFix.value], (offered) => offered.some((a) => a.title === 'Renumber this list'));
     const renumber = actions.find((a) => a.title === 'Renumber this list');
     ok(renumber?.edit, `quick fixes offered: ${actions.map((a) => a.title).join(', ')}`);
     ok(await vscode.workspace.applyEdit(renumber.edit), 'the quick fix applies');
@@ -42,7 +42,7 @@ describe('Surveyor on a survey', () => {
   it('shows the real title in a hover on an arXiv link', async () => {
     const line = lineIndexOf(document, 'arxiv.org/abs/2007.06949');
     const character = document.lineAt(line).text.indexOf('2007.06949');
-    const hovers = await askProviders<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(line, character));
+    const hovers = await askProviders<vscode.Hover[]>('vscode.executeHoverProvider', [document.uri, new vscode.Position(line, character)]);
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     match(text, /Deep Transformer based Data Augmentation with Subword Units for Morphologically Rich Online ASR/);
     match(text, /Balázs Tarján/);
@@ -54,7 +54,7 @@ describe('Surveyor on a survey', () => {
     edit.insert(document.uri, new vscode.Position(after + 1, 0), '#### \n');
     ok(await vscode.workspace.applyEdit(edit), 'the heading is typed');
     try {
-      const list = await askProviders<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(after + 1, 5));
+      const list = await askProviders<vscode.CompletionList>('vscode.executeCompletionItemProvider', [document.uri, new vscode.Position(after + 1, 5)]);
       const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
       for (const category of ['Image classification', 'Semantic segmentation', 'Object detection']) ok(labels.includes(category), `${category} in ${labels.slice(0, 20).join(', ')}`);
     } finally {
@@ -65,7 +65,7 @@ describe('Surveyor on a survey', () => {
   });
 
   it('gives the survey tree as document symbols', async () => {
-    const symbols = await askProviders<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+    const symbols = await askProviders<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', [document.uri]);
     const approaches = symbols[0]!.children.find((s) => s.name === 'Approaches');
     deepEqual(approaches?.children.map((s) => s.name), ['Image Augmentation', 'Text Augmentation', 'Paired Augmentation']);
     const textPrompt = approaches!.children[0]!.children[0]!.children[0]!;

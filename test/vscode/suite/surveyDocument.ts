@@ -40,15 +40,19 @@ export function surveyorDiagnostics(uri: vscode.Uri, ready: (ds: vscode.Diagnost
 
 /**
  * A `vscode.execute…Provider` command, asked again (at most 3 times) when it
- * is cancelled: VS Code cancels a request when the document changes under it,
- * and any provider's cancellation (the built-in Markdown extension's, in
- * another extension host under load) fails the whole command. A person
- * would ask again; a failure that is not a cancellation fails at once.
+ * was cancelled or its answer is not yet `accepted`. VS Code cancels a
+ * request when the document changes under it; vscode-languageclient then
+ * answers an empty list (its default for a cancelled request) where the
+ * request was cancelled on the client's side, and any provider's
+ * cancellation (the built-in Markdown extension's, in another extension
+ * host) fails the whole command otherwise. A person would ask again; any
+ * other failure fails at once.
  */
-export async function askProviders<T>(command: string, ...args: unknown[]): Promise<T> {
+export async function askProviders<T>(command: string, args: unknown[], accepted: (answer: T) => boolean = () => true): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await vscode.commands.executeCommand<T>(command, ...args);
+      const answer = await vscode.commands.executeCommand<T>(command, ...args);
+      if (attempt === 3 || accepted(answer)) return answer;
     } catch (error) {
       const cancelled = (error as Error).name === 'Canceled' || (error as Error).message === 'Canceled';
       if (attempt === 3 || !cancelled) throw error;

@@ -47,7 +47,7 @@ if (harness) {
       try {
         const at = new vscode.Position(after + 1, entry.indexOf(id));
         return await eventually('the hover', async () => {
-          const hovers = await askProviders<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, at);
+          const hovers = await askProviders<vscode.Hover[]>('vscode.executeHoverProvider', [document.uri, at]);
           const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\(?=[^\w\s])/g, '');
           return ready(text) ? text : undefined;
         });
